@@ -1,0 +1,54 @@
+/**
+ * Plain data shared by every part of the search core. Offsets are UTF-16 code-unit
+ * indices into `Document.text` (what `String.prototype.slice` takes), half-open [start, end).
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** One article (or one benchmark document) as stored: the text quotes are cut from. */
+export interface Document {
+  /** Stable id: the corpus file name without extension, or a benchmark `_id`. */
+  id: string;
+  /** Path relative to the project root (corpus) or a synthetic name (benchmarks). */
+  file: string;
+  title: string;
+  publisher?: string;
+  /** ISO date (YYYY-MM-DD) when the text states it. */
+  date?: string;
+  text: string;
+  /**
+   * The parts of `text` that are article prose, in order and non-overlapping. Captions,
+   * credits, newsletter blurbs and repeated headlines fall between them, so they are never
+   * indexed, but the stored text (and every offset) stays exactly as published.
+   */
+  regions: Span[];
+  /** Set when this document is a near-copy of another: the id of the copy that is kept. */
+  duplicateOf?: string;
+}
+
+export interface Sentence extends Span {
+  docId: string;
+  /** Position of the sentence within its document (0-based, over all regions). */
+  index: number;
+}
+
+/** A retrieval unit: consecutive sentences of one document, never crossing a region. */
+export interface Chunk extends Span {
+  id: string;
+  docId: string;
+  /** Index of the first and one past the last sentence (into the document's sentence list). */
+  firstSentence: number;
+  endSentence: number;
+}
+
+/** Embeds text into unit-length vectors. Implementations batch internally. */
+export interface Embedder {
+  /** Recorded in the index manifest; a different id means the index is rebuilt. */
+  readonly id: string;
+  readonly dimensions: number;
+  embedQueries(texts: string[]): Promise<number[][]>;
+  embedPassages(texts: string[], onProgress?: (done: number, total: number) => void): Promise<number[][]>;
+}
