@@ -52,3 +52,53 @@ export interface Embedder {
   embedQueries(texts: string[]): Promise<number[][]>;
   embedPassages(texts: string[], onProgress?: (done: number, total: number) => void): Promise<number[][]>;
 }
+
+/** A verbatim quote: `text === <file contents>.slice(start, end)`. */
+export interface Excerpt extends Span {
+  text: string;
+  docId: string;
+  /** Corpus file path relative to the project root. */
+  file: string;
+  title: string;
+  publisher?: string;
+  date?: string;
+  /** Relevance in [0, 1]; higher is better. */
+  score: number;
+  /** 1-based number of the source this excerpt cites, into `Answer.sources`. */
+  citation: number;
+}
+
+/** An article cited by an answer, numbered in order of first citation. */
+export interface SourceRef {
+  citation: number;
+  docId: string;
+  file: string;
+  title: string;
+  publisher?: string;
+  date?: string;
+}
+
+export interface Answer {
+  question: string;
+  answered: boolean;
+  /** The 1–3 best passages, best first; empty when `answered` is false. */
+  excerpts: Excerpt[];
+  /** Further relevant passages after `excerpts`, best first, for paging ("More passages"). */
+  morePassages: Excerpt[];
+  /** Every article cited by `excerpts` or `morePassages`. */
+  sources: SourceRef[];
+  /** Why nothing was quoted, in one sentence, when `answered` is false. */
+  refusal?: string;
+}
+
+/** Metadata of one corpus article, as listed by `/sources`. */
+export interface ArticleInfo {
+  docId: string;
+  file: string;
+  title: string;
+  publisher?: string;
+  date?: string;
+  /** Set when this article is a shorter or near copy of another; its passages are answered from that one. */
+  duplicateOf?: string;
+  characters: number;
+}
