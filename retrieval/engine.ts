@@ -1,0 +1,133 @@
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Answer, ArticleInfo, Document, Embedder, Span } from "./types.js";
+import type { Logger } from "./log.js";
+import { loadCorpus } from "./corpus/loadCorpus.js";
+import { createEmbedder, embedderConfigFromEnv } from "./embed/createEmbedder.js";
+import { tokenize } from "./text/tokenize.js";
+import { bm25Idf } from "./bm25.js";
+import { openSearchCore, searchChunks, type ProgressEvent, type SearchCore } from "./searchCore.js";
+import { pickDiversePassages, scoreSentence, type PassageQuery, type SentenceScore } from "./selectPassages.js";
+import { questionAnswerType } from "./answerType.js";
+import { decideAnswered } from "./refusal.js";
+import { citePassages } from "./cite.js";
+import { parseQuestion } from "./question.js";
+import { sha256 } from "./store/manifest.js";
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+export interface EngineOptions {
+  projectRoot?: string;
+  corpusDir?: string;
+  /** Where the index lives (`<dataDir>/index`); default DATA_DIR or `<root>/data`. */
+  dataDir?: string;
+  embedder?: Embedder;
+  logger?: Logger;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export interface AskOptions {
+  maxExcerpts?: number;
+  maxMore?: number;
+}
+
+export interface Engine {
+  ask(question: string, options?: AskOptions): Promise<Answer>;
+  articles(): ArticleInfo[];
+  documents(): readonly Document[];
+  sentences(docId: string): readonly Span[];
+  /** True when opening built the index rather than loading it. */
+  readonly builtIndex: boolean;
+  readonly embedderId: string;
+  close(): Promise<void>;
+}
+
+/** How many of the best chunks lend sentences to the answer. */
+const CONTEXT_CHUNKS = 12;
+/** Longest passage quoted; a longer sentence is quoted whole but never widened. */
+const MAX_PASSAGE_CHARS = 600;
+/** An excerpt beside the best must score at least this share of it to be part of the answer. */
+const EXCERPT_RELATIVE_SCORE = 0.8;
+
+/** Scores the sentences of the best chunks against the question. */
+function scoreCandidates(core: SearchCore, hits: Awaited<ReturnType<typeof searchChunks>>, query: PassageQuery): SentenceScore[] {
+  const top = hits.slice(0, CONTEXT_CHUNKS);
+  const best = top[0]?.fused ?? 1;
+  const context = new Map<number, number>();
+  for (const hit of top) {
+    const chunk = core.chunks[hit.chunk]!;
+    const offset = core.sentenceOffset.get(chunk.docId)!;
+    for (let s = chunk.firstSentence; s < chunk.endSentence; s++) {
+      const at = offset + s;
+      context.set(at, Math.max(context.get(at) ?? 0, hit.fused / best));
+    }
+  }
+  return [...context.entries()].map(([sentence, ctx]) => {
+    const record = core.sentences[sentence]!;
+    const text = core.docById.get(record.docId)!.text.slice(record.start, record.end);
+    return { sentence, ...scoreSentence(query, record, ctx, text) };
+  });
+}
+
+export async function answerQuestion(core: SearchCore, embedder: Embedder, input: string, options: AskOptions = {}): Promise<Answer> {
+  const question = parseQuestion(input);
+  const maxExcerpts = options.maxExcerpts ?? 3;
+  const maxMore = options.maxMore ?? 9;
+  const terms = tokenize(question);
+  const [vector] = await embedder.embedQueries([question]);
+  const hits = await searchChunks(core, { vector: vector!, terms });
+  const query: PassageQuery = { vector: vector!, terms, answerType: questionAnswerType(question), idf: (t) => bm25Idf(core.bm25, t) };
+  const scored = scoreCandidates(core, hits, query);
+  const best = scored.reduce<SentenceScore | undefined>((a, b) => (a && a.score >= b.score ? a : b), undefined);
+  const verdict = decideAnswered(best, terms.length);
+  if (!verdict.answered) return { question, answered: false, excerpts: [], morePassages: [], sources: [], refusal: verdict.refusal };
+
+  const textOf = (docId: string) => core.docById.get(docId)!.text;
+  const passages = pickDiversePassages(scored, core.sentences, textOf, maxExcerpts + maxMore, MAX_PASSAGE_CHARS);
+  const top = passages[0]!.score;
+  const answerCount = Math.max(1, passages.slice(0, maxExcerpts).filter((p) => p.score >= EXCERPT_RELATIVE_SCORE * top).length);
+  const cited = citePassages(passages, core.docById);
+  return { question, answered: true, excerpts: cited.excerpts.slice(0, answerCount), morePassages: cited.excerpts.slice(answerCount), sources: cited.sources };
+}
+
+/** Opens the answer engine over the corpus: loads or builds the index, warms the model. */
+export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
+  const root = options.projectRoot ?? PROJECT_ROOT;
+  const corpusDir = options.corpusDir ?? join(root, "corpus", "articles");
+  const dataDir = options.dataDir ?? process.env.DATA_DIR ?? join(root, "data");
+  const logger = options.logger;
+  const embedder =
+    options.embedder ??
+    (await createEmbedder(embedderConfigFromEnv(process.env), {
+      onProgress: (done, total) => options.onProgress?.({ phase: "load-model", done, total }),
+      ...(logger ? { logger } : {}),
+    }));
+  const docs = await loadCorpus(corpusDir, root);
+  const core = await openSearchCore(docs, {
+    indexDir: join(dataDir, "index"),
+    embedder,
+    files: Object.fromEntries(docs.map((d) => [d.file, sha256(d.text)])),
+    ...(logger ? { logger } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  // The first embedding call pays for kernel set-up; pay it now, not on the first question.
+  await embedder.embedQueries(["warm up"]);
+  return {
+    ask: (question, askOptions) => answerQuestion(core, embedder, question, askOptions),
+    articles: () =>
+      docs.map((d) => ({
+        docId: d.id,
+        file: d.file,
+        title: d.title,
+        ...(d.publisher ? { publisher: d.publisher } : {}),
+        ...(d.date ? { date: d.date } : {}),
+        ...(d.duplicateOf ? { duplicateOf: d.duplicateOf } : {}),
+        characters: d.text.length,
+      })),
+    documents: () => docs,
+    sentences: (docId) => core.sentencesByDoc.get(docId) ?? [],
+    builtIndex: core.built,
+    embedderId: embedder.id,
+    close: async () => {},
+  };
+}

@@ -1,0 +1,202 @@
+import type { LocalIndex } from "vectra";
+import type { Chunk, Document, Embedder, Span } from "./types.js";
+import type { Logger } from "./log.js";
+import { splitSentences } from "./text/sentences.js";
+import { tokenize } from "./text/tokenize.js";
+import { chunkDocument, DEFAULT_CHUNK_OPTIONS } from "./chunk.js";
+import { createBm25Index, searchBm25, type Bm25Index } from "./bm25.js";
+import { reciprocalRankFusion, type Ranked } from "./fuse.js";
+import type { SentenceRecord } from "./selectPassages.js";
+import { describeChange, indexFingerprint, INDEX_FORMAT_VERSION, type Manifest } from "./store/manifest.js";
+import { loadIndex, writeIndex, type StoredIndex, type VectorUnit } from "./store/indexStore.js";
+
+export type ProgressEvent = { phase: "load-model" | "embed" | "write"; done: number; total: number };
+
+export interface SearchCoreOptions {
+  /** Folder holding this index's generations. */
+  indexDir: string;
+  embedder: Embedder;
+  /** Content hash per source file: what the index is a function of. */
+  files: Record<string, string>;
+  /** Sentence vectors drive answer extraction; a retrieval-only benchmark can skip them. */
+  embedSentences?: boolean;
+  chunkMaxChars?: number;
+  logger?: Logger;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+/** Everything a query needs, in memory: documents, chunks with BM25, sentences with vectors. */
+export interface SearchCore {
+  docs: readonly Document[];
+  docById: ReadonlyMap<string, Document>;
+  chunks: readonly Chunk[];
+  /** Sentence spans per document, as `Chunk.firstSentence`/`endSentence` index them. */
+  sentencesByDoc: ReadonlyMap<string, readonly Span[]>;
+  /** Every indexed sentence, flat, with vector and terms (empty vectors when not embedded). */
+  sentences: readonly SentenceRecord[];
+  /** Position in `sentences` of each document's first sentence. */
+  sentenceOffset: ReadonlyMap<string, number>;
+  bm25: Bm25Index;
+  chunkVectors: LocalIndex;
+  chunkPosition: ReadonlyMap<string, number>;
+  manifest: Manifest;
+  /** True when this open built the index (first use, or a change), false when it loaded it. */
+  built: boolean;
+}
+
+export interface ChunkHit {
+  chunk: number;
+  fused: number;
+  dense?: number;
+  lexical?: number;
+}
+
+export const CANDIDATE_DEPTH = 100;
+
+function chunkText(doc: Document, span: Span): string {
+  return doc.text.slice(span.start, span.end);
+}
+
+/** Embeds texts in batches, reporting progress, and pairs each vector with its unit. */
+async function embedUnits(
+  embedder: Embedder,
+  units: { id: string; docId: string; start: number; end: number; text: string }[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<VectorUnit[]> {
+  const vectors = await embedder.embedPassages(
+    units.map((u) => u.text),
+    onProgress,
+  );
+  return units.map((u, i) => ({ id: u.id, docId: u.docId, start: u.start, end: u.end, vector: vectors[i]! }));
+}
+
+/**
+ * Cuts documents into sentences and chunks, then loads their vectors from the index on disk
+ * or, when it is missing, stale or corrupt, embeds them and writes a new index generation.
+ */
+export async function openSearchCore(docs: Document[], options: SearchCoreOptions): Promise<SearchCore> {
+  const { embedder, logger } = options;
+  const embedSentences = options.embedSentences ?? true;
+  const chunkOptions = { ...DEFAULT_CHUNK_OPTIONS, ...(options.chunkMaxChars ? { maxChars: options.chunkMaxChars } : {}) };
+  const docById = new Map(docs.map((d) => [d.id, d]));
+  const sentencesByDoc = new Map<string, Span[]>();
+  const chunks: Chunk[] = [];
+  for (const doc of docs) {
+    const sentences = splitSentences(doc.text, doc.regions);
+    sentencesByDoc.set(doc.id, sentences);
+    chunks.push(...chunkDocument(doc, sentences, chunkOptions));
+  }
+
+  const wanted = {
+    embedder: { id: embedder.id, dimensions: embedder.dimensions },
+    settings: { ...chunkOptions, embedSentences },
+    files: options.files,
+  };
+  const fingerprint = indexFingerprint(wanted);
+  const chunkPosition = new Map(chunks.map((c, i) => [c.id, i]));
+  const sentenceSpan = (id: string): Span | undefined => {
+    const at = id.lastIndexOf("@");
+    return sentencesByDoc.get(id.slice(0, at))?.[Number(id.slice(at + 1))];
+  };
+  // The stored spans are what the vectors were computed from: they must match this cut of the text.
+  const mismatch = (stored: StoredIndex): string | undefined => {
+    const same = (unit: VectorUnit, span: Span | undefined) => span !== undefined && span.start === unit.start && span.end === unit.end;
+    const badChunk = stored.chunkUnits.find((u) => !same(u, chunks[chunkPosition.get(u.id) ?? -1]));
+    if (badChunk || stored.chunkUnits.length !== chunks.length) return `chunk ${badChunk?.id ?? "count"} differs from the corpus`;
+    const badSentence = stored.sentenceUnits.find((u) => !same(u, sentenceSpan(u.id)));
+    return badSentence ? `sentence ${badSentence.id} differs from the corpus` : undefined;
+  };
+
+  const loaded = await loadIndex(options.indexDir, fingerprint);
+  const problem = loaded.status === "ok" ? mismatch(loaded.index) : undefined;
+  let stored: StoredIndex;
+  let built = false;
+  if (loaded.status === "ok" && !problem) {
+    stored = loaded.index;
+    logger?.info({ event: "index.loaded", dir: options.indexDir, chunks: stored.chunkUnits.length }, "index loaded");
+  } else {
+    const reason =
+      loaded.status === "missing"
+        ? "no index yet"
+        : loaded.status === "corrupt"
+          ? `the index is corrupt (${loaded.reason})`
+          : loaded.status === "stale"
+            ? `the index is out of date: ${describeChange(loaded.manifest, wanted)}`
+            : `the index does not match the corpus (${problem})`;
+    logger?.warn({ event: "index.rebuild", dir: options.indexDir, reason }, `building the index: ${reason}`);
+    const chunkUnits = await embedUnits(
+      embedder,
+      chunks.map((c) => ({ id: c.id, docId: c.docId, start: c.start, end: c.end, text: chunkText(docById.get(c.docId)!, c) })),
+      (done, total) => options.onProgress?.({ phase: "embed", done, total }),
+    );
+    const sentenceUnits = embedSentences
+      ? await embedUnits(
+          embedder,
+          docs.flatMap((d) =>
+            (sentencesByDoc.get(d.id) ?? []).map((s, i) => ({ id: `${d.id}@${i}`, docId: d.id, start: s.start, end: s.end, text: chunkText(d, s) })),
+          ),
+          (done, total) => options.onProgress?.({ phase: "embed", done: chunkUnits.length + done, total: chunkUnits.length + total }),
+        )
+      : [];
+    options.onProgress?.({ phase: "write", done: 0, total: 1 });
+    const manifest: Manifest = {
+      formatVersion: INDEX_FORMAT_VERSION,
+      fingerprint,
+      ...wanted,
+      counts: { chunks: chunkUnits.length, sentences: sentenceUnits.length },
+      builtAt: new Date().toISOString(),
+    };
+    await writeIndex(options.indexDir, manifest, chunkUnits, sentenceUnits);
+    options.onProgress?.({ phase: "write", done: 1, total: 1 });
+    const reloaded = await loadIndex(options.indexDir, fingerprint);
+    if (reloaded.status !== "ok") throw new Error(`The index just written to ${options.indexDir} cannot be read back (${reloaded.status}).`);
+    stored = reloaded.index;
+    built = true;
+    logger?.info({ event: "index.built", dir: options.indexDir, chunks: chunkUnits.length, sentences: sentenceUnits.length }, "index built");
+  }
+
+  const sentenceVectors = new Map(stored.sentenceUnits.map((u) => [u.id, u.vector]));
+  const sentences: SentenceRecord[] = [];
+  const sentenceOffset = new Map<string, number>();
+  for (const doc of docs) {
+    sentenceOffset.set(doc.id, sentences.length);
+    (sentencesByDoc.get(doc.id) ?? []).forEach((s, index) => {
+      sentences.push({ ...s, docId: doc.id, index, vector: sentenceVectors.get(`${doc.id}@${index}`) ?? [], terms: new Set(tokenize(chunkText(doc, s))) });
+    });
+  }
+  const bm25 = createBm25Index(chunks.map((c) => tokenize(chunkText(docById.get(c.docId)!, c))));
+  return {
+    docs,
+    docById,
+    chunks,
+    sentencesByDoc,
+    sentences,
+    sentenceOffset,
+    bm25,
+    chunkVectors: stored.chunks as unknown as LocalIndex,
+    chunkPosition,
+    manifest: stored.manifest,
+    built,
+  };
+}
+
+/** Hybrid retrieval: vectra's cosine ranking and BM25 over the same chunks, fused by RRF. */
+export async function searchChunks(
+  core: SearchCore,
+  query: { vector: number[]; terms: string[] },
+  depth = CANDIDATE_DEPTH,
+  weights?: { dense: number; lexical: number },
+): Promise<ChunkHit[]> {
+  const denseHits = await core.chunkVectors.queryItems(query.vector, "", depth);
+  const dense: Ranked[] = denseHits.map((h) => ({ id: core.chunkPosition.get(h.item.id)!, score: h.score }));
+  const lexical: Ranked[] = searchBm25(core.bm25, query.terms, depth).map((h) => ({ id: h.unit, score: h.score }));
+  const fused = reciprocalRankFusion([dense, lexical], weights ? { weights: [weights.dense, weights.lexical] } : {});
+  const denseScore = new Map(dense.map((d) => [d.id, d.score]));
+  const lexicalScore = new Map(lexical.map((d) => [d.id, d.score]));
+  return fused.map((f) => ({
+    chunk: f.id,
+    fused: f.score,
+    ...(denseScore.has(f.id) ? { dense: denseScore.get(f.id)! } : {}),
+    ...(lexicalScore.has(f.id) ? { lexical: lexicalScore.get(f.id)! } : {}),
+  }));
+}

@@ -1,0 +1,108 @@
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { LocalIndex } from "vectra";
+import { z } from "zod";
+import type { Span } from "../types.js";
+import { manifestSchema, type Manifest } from "./manifest.js";
+
+/** One embedded unit (a chunk or a sentence) as stored in a vectra index. */
+export interface VectorUnit extends Span {
+  id: string;
+  docId: string;
+  vector: number[];
+}
+
+export interface StoredIndex {
+  manifest: Manifest;
+  chunks: LocalIndex<UnitMetadata>;
+  chunkUnits: VectorUnit[];
+  sentenceUnits: VectorUnit[];
+}
+
+type UnitMetadata = { docId: string; start: number; end: number };
+
+export type LoadResult =
+  | { status: "ok"; index: StoredIndex }
+  | { status: "missing" }
+  | { status: "stale"; manifest: Manifest }
+  | { status: "corrupt"; reason: string };
+
+const CURRENT_FILE = "CURRENT";
+const MANIFEST_FILE = "manifest.json";
+const generationName = z.string().regex(/^gen-[0-9a-z-]+$/);
+const unitMetadataSchema = z.object({ docId: z.string(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
+
+async function loadUnits(folder: string, dimensions: number, what: string): Promise<{ index: LocalIndex<UnitMetadata>; units: VectorUnit[] }> {
+  const index = new LocalIndex<UnitMetadata>(folder);
+  if (!(await index.isIndexCreated())) throw new Error(`${what} vectors are missing`);
+  const items = await index.listItems();
+  const units = items.map((item) => {
+    const meta = unitMetadataSchema.safeParse(item.metadata);
+    if (!meta.success || item.vector.length !== dimensions || meta.data.end < meta.data.start) {
+      throw new Error(`${what} item ${item.id} is malformed`);
+    }
+    return { id: item.id, ...meta.data, vector: item.vector };
+  });
+  return { index, units };
+}
+
+/**
+ * Loads the index generation named by CURRENT. It is "stale" when its fingerprint is not the one
+ * wanted and "corrupt" when any file is unreadable or malformed; both mean: rebuild.
+ */
+export async function loadIndex(indexDir: string, fingerprint: string): Promise<LoadResult> {
+  let current: string;
+  try {
+    current = (await readFile(join(indexDir, CURRENT_FILE), "utf8")).trim();
+  } catch {
+    return { status: "missing" };
+  }
+  try {
+    const generation = join(indexDir, generationName.parse(current));
+    const manifest = manifestSchema.parse(JSON.parse(await readFile(join(generation, MANIFEST_FILE), "utf8")));
+    if (manifest.fingerprint !== fingerprint) return { status: "stale", manifest };
+    const chunks = await loadUnits(join(generation, "chunks"), manifest.embedder.dimensions, "chunk");
+    const sentences = await loadUnits(join(generation, "sentences"), manifest.embedder.dimensions, "sentence");
+    if (chunks.units.length !== manifest.counts.chunks || sentences.units.length !== manifest.counts.sentences) {
+      throw new Error("item counts differ from the manifest");
+    }
+    return { status: "ok", index: { manifest, chunks: chunks.index, chunkUnits: chunks.units, sentenceUnits: sentences.units } };
+  } catch (error) {
+    const reason = error instanceof z.ZodError ? "manifest or CURRENT is malformed" : (error as Error).message;
+    return { status: "corrupt", reason };
+  }
+}
+
+async function writeUnits(folder: string, units: VectorUnit[]): Promise<void> {
+  const index = new LocalIndex<UnitMetadata>(folder);
+  await index.createIndex({ version: 1 });
+  await index.beginUpdate();
+  for (const unit of units) {
+    await index.insertItem({ id: unit.id, vector: unit.vector, metadata: { docId: unit.docId, start: unit.start, end: unit.end } });
+  }
+  await index.endUpdate();
+}
+
+/**
+ * Writes a new generation beside the current one, then points CURRENT at it with an atomic
+ * rename, so a crash or a concurrent reader never sees half an index. Older generations go.
+ */
+export async function writeIndex(indexDir: string, manifest: Manifest, chunkUnits: VectorUnit[], sentenceUnits: VectorUnit[]): Promise<void> {
+  await mkdir(indexDir, { recursive: true });
+  const name = `gen-${Date.now().toString(36)}-${process.pid.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  const generation = join(indexDir, name);
+  await mkdir(generation);
+  await writeUnits(join(generation, "chunks"), chunkUnits);
+  await writeUnits(join(generation, "sentences"), sentenceUnits);
+  await writeFile(join(generation, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
+  const pointer = join(indexDir, `${CURRENT_FILE}.${name}.tmp`);
+  await writeFile(pointer, name);
+  await rename(pointer, join(indexDir, CURRENT_FILE));
+  await removeOldGenerations(indexDir, name);
+}
+
+/** Keeps the new generation and the one before it (a reader may still be loading it). */
+async function removeOldGenerations(indexDir: string, keep: string): Promise<void> {
+  const generations = (await readdir(indexDir)).filter((n) => generationName.safeParse(n).success && n !== keep).sort();
+  for (const old of generations.slice(0, -1)) await rm(join(indexDir, old), { recursive: true, force: true });
+}

@@ -1,0 +1,40 @@
+import { stemmer } from "stemmer";
+
+/**
+ * English stop words: too common to say what a question is about. "al" is the Arabic article
+ * ("al-Sudani", "Al Sudani"): names match on the part after it.
+ */
+const STOP_WORDS = new Set(
+  (
+    "a about above after again against all am an and any are aren't as at be because been before being below between both but by " +
+    "can cannot could did do does doing down during each few for from further had has have having he her here hers herself him " +
+    "himself his how i if in into is it its itself just me more most my myself no nor not of off on once only or other our ours " +
+    "ourselves out over own same she should so some such than that the their theirs them themselves then there these they this " +
+    "those through to too under until up very was we were what when where which while who whom why will with would you your yours " +
+    "yourself yourselves s t al also tell say said says know"
+  ).split(" "),
+);
+
+/** Folds case, diacritics and apostrophe variants so "Shia’", "Shia'" and "Shīa" meet. */
+export function foldText(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/[’‘`´ʼ]/gu, "'")
+    .toLowerCase();
+}
+
+// The country, however written, must not meet the pronoun "us" (a stop word).
+const UNITED_STATES = /\b(?:U\.S\.A?\.?|USA|US)(?![\p{L}])/gu;
+
+/** Splits text into search terms: folded, stop words dropped, Porter-stemmed. */
+export function tokenize(text: string): string[] {
+  const folded = foldText(text.replace(UNITED_STATES, " unitedstates "));
+  const terms: string[] = [];
+  for (const match of folded.matchAll(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu)) {
+    const word = match[0].replace(/'s$/u, "").replace(/'/gu, "");
+    if (word.length === 0 || STOP_WORDS.has(word)) continue;
+    terms.push(/^\p{N}+$/u.test(word) ? word : stemmer(word));
+  }
+  return terms;
+}
