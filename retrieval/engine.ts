@@ -69,16 +69,24 @@ function scoreCandidates(core: SearchCore, hits: Awaited<ReturnType<typeof searc
   });
 }
 
+/** The question's candidate sentences, scored; what both answering and calibration look at. */
+export async function scoreQuestion(core: SearchCore, embedder: Embedder, question: string) {
+  const terms = tokenize(question);
+  // Capitalised words after the first: the names the question is about.
+  const names = [...new Set(tokenize(question.replace(/^\s*\S+/, "").match(/\b\p{Lu}[\p{L}'’-]*/gu)?.join(" ") ?? ""))];
+  const [vector] = await embedder.embedQueries([question]);
+  const hits = await searchChunks(core, { vector: vector!, terms });
+  const query: PassageQuery = { vector: vector!, terms, answerType: questionAnswerType(question), question, names, idf: (t) => bm25Idf(core.bm25, t) };
+  const scored = scoreCandidates(core, hits, query);
+  const best = scored.reduce<SentenceScore | undefined>((a, b) => (a && a.score >= b.score ? a : b), undefined);
+  return { terms, scored, best };
+}
+
 export async function answerQuestion(core: SearchCore, embedder: Embedder, input: string, options: AskOptions = {}): Promise<Answer> {
   const question = parseQuestion(input);
   const maxExcerpts = options.maxExcerpts ?? 3;
   const maxMore = options.maxMore ?? 9;
-  const terms = tokenize(question);
-  const [vector] = await embedder.embedQueries([question]);
-  const hits = await searchChunks(core, { vector: vector!, terms });
-  const query: PassageQuery = { vector: vector!, terms, answerType: questionAnswerType(question), idf: (t) => bm25Idf(core.bm25, t) };
-  const scored = scoreCandidates(core, hits, query);
-  const best = scored.reduce<SentenceScore | undefined>((a, b) => (a && a.score >= b.score ? a : b), undefined);
+  const { terms, scored, best } = await scoreQuestion(core, embedder, question);
   const verdict = decideAnswered(best, terms.length);
   if (!verdict.answered) return { question, answered: false, excerpts: [], morePassages: [], sources: [], refusal: verdict.refusal };
 

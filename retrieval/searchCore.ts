@@ -6,7 +6,7 @@ import { tokenize } from "./text/tokenize.js";
 import { chunkDocument, DEFAULT_CHUNK_OPTIONS } from "./chunk.js";
 import { createBm25Index, searchBm25, type Bm25Index } from "./bm25.js";
 import { reciprocalRankFusion, type Ranked } from "./fuse.js";
-import type { SentenceRecord } from "./selectPassages.js";
+import { leansOnPrevious, type SentenceRecord } from "./selectPassages.js";
 import { describeChange, indexFingerprint, INDEX_FORMAT_VERSION, type Manifest } from "./store/manifest.js";
 import { loadIndex, writeIndex, type StoredIndex, type VectorUnit } from "./store/indexStore.js";
 
@@ -160,9 +160,27 @@ export async function openSearchCore(docs: Document[], options: SearchCoreOption
   const sentenceOffset = new Map<string, number>();
   for (const doc of docs) {
     sentenceOffset.set(doc.id, sentences.length);
-    (sentencesByDoc.get(doc.id) ?? []).forEach((s, index) => {
-      sentences.push({ ...s, docId: doc.id, index, vector: sentenceVectors.get(`${doc.id}@${index}`) ?? [], terms: new Set(tokenize(chunkText(doc, s))) });
+    const spans = sentencesByDoc.get(doc.id) ?? [];
+    spans.forEach((s, index) => {
+      const text = chunkText(doc, s);
+      const terms = new Set(tokenize(text));
+      // "These are a collection of …" is about what the sentence before names: it matches those words too.
+      const previous = spans[index - 1];
+      if (previous && leansOnPrevious(text) && doc.text.slice(previous.end, s.start).trim() === "") {
+        for (const t of tokenize(chunkText(doc, previous))) terms.add(t);
+      }
+      sentences.push({ ...s, docId: doc.id, index, vector: sentenceVectors.get(`${doc.id}@${index}`) ?? [], terms, windowTerms: terms });
     });
+    // The window: this sentence and up to two before it, unless a caption or blurb lies between.
+    const first = sentenceOffset.get(doc.id)!;
+    for (let at = first; at < sentences.length; at++) {
+      const window = new Set(sentences[at]!.terms);
+      for (let back = at - 1; back >= Math.max(first, at - 2); back--) {
+        if (doc.text.slice(sentences[back]!.end, sentences[back + 1]!.start).trim() !== "") break;
+        for (const t of sentences[back]!.terms) window.add(t);
+      }
+      sentences[at] = { ...sentences[at]!, windowTerms: window };
+    }
   }
   const bm25 = createBm25Index(chunks.map((c) => tokenize(chunkText(docById.get(c.docId)!, c))));
   return {

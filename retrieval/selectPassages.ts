@@ -9,6 +9,8 @@ export interface SentenceRecord extends Span {
   index: number;
   vector: readonly number[];
   terms: ReadonlySet<string>;
+  /** Terms of this sentence and the two before it in the same stretch of prose: what it can lean on. */
+  windowTerms: ReadonlySet<string>;
 }
 
 export interface SentenceScore {
@@ -21,6 +23,12 @@ export interface SentenceScore {
   /** How well the chunk around it ranked, relative to the best chunk, [0, 1]. */
   context: number;
   typeMatch: boolean;
+  /** Share of the question's IDF mass found in the sentence or the two before it. */
+  coverage: number;
+  /** Rare names in the question that neither the sentence nor the two before it mention. */
+  missingNames: string[];
+  /** The sentence can answer: right answer type, the question's words and names are around it. */
+  supported: boolean;
   score: number;
 }
 
@@ -28,25 +36,55 @@ export interface PassageQuery {
   vector: readonly number[];
   terms: readonly string[];
   answerType: AnswerType;
+  /** The question as asked: a phrase it already contains is not its answer. */
+  question: string;
+  /** Terms of the names the question is about ("Kataib" in "When was Kataib Hezbollah founded?"). */
+  names: readonly string[];
   idf: (term: string) => number;
 }
 
 /** Weights of the sentence score; set on the seed question set and SQuAD dev (see README). */
-export const SENTENCE_WEIGHTS = { dense: 0.5, lexical: 0.35, context: 0.15, typeMismatchFactor: 0.75 };
+export const SENTENCE_WEIGHTS = { dense: 0.5, lexical: 0.35, context: 0.15, unsupportedFactor: 0.6 };
+
+/** Support thresholds, set on the seed question set (tests/fixtures/questions.ts). */
+export const SUPPORT = {
+  /** Below this share of the question's IDF mass around it, the sentence is about something else. */
+  minCoverage: 0.55,
+  /** A question name this rare (IDF) must be mentioned near the answer; common ones ("Israel") need not. */
+  minNameIdf: 1.5,
+  /** Without the question's rarest word nearby, the sentence must be at least this close in meaning. */
+  minDenseForParaphrase: 0.65,
+};
+
+function idfShare(terms: readonly string[], has: (t: string) => boolean, idf: (t: string) => number): number {
+  const total = terms.reduce((sum, t) => sum + idf(t), 0);
+  return total > 0 ? terms.reduce((sum, t) => sum + (has(t) ? idf(t) : 0), 0) / total : 0;
+}
 
 export function scoreSentence(query: PassageQuery, sentence: SentenceRecord, context: number, text: string): Omit<SentenceScore, "sentence"> {
   const unique = [...new Set(query.terms)];
-  const total = unique.reduce((sum, t) => sum + query.idf(t), 0);
-  const found = unique.reduce((sum, t) => sum + (sentence.terms.has(t) ? query.idf(t) : 0), 0);
-  const lexical = total > 0 ? found / total : 0;
+  const lexical = idfShare(unique, (t) => sentence.terms.has(t), query.idf);
+  const coverage = idfShare(unique, (t) => sentence.windowTerms.has(t), query.idf);
+  const missingNames = query.names.filter((n) => query.idf(n) >= SUPPORT.minNameIdf && !sentence.windowTerms.has(n));
   const dense = Math.max(0, Math.min(1, dot(query.vector, sentence.vector)));
-  const typeMatch = passageHasAnswerType(text, query.answerType);
+  const typeMatch = passageHasAnswerType(text, query.answerType, query.question);
+  // The question's rarest word is usually what it asks about ("founded", "succeeded"); a paraphrase
+  // of it ("struck" for "hit") shows as a high semantic similarity instead.
+  const rarest = unique.reduce<string | undefined>((a, t) => (a === undefined || query.idf(t) > query.idf(a) ? t : a), undefined);
+  const keyWordFound = rarest === undefined || sentence.windowTerms.has(rarest) || dense >= SUPPORT.minDenseForParaphrase;
+  const supported = typeMatch && coverage >= SUPPORT.minCoverage && missingNames.length === 0 && keyWordFound;
   const base = SENTENCE_WEIGHTS.dense * dense + SENTENCE_WEIGHTS.lexical * lexical + SENTENCE_WEIGHTS.context * context;
-  return { dense, lexical, context, typeMatch, score: typeMatch ? base : base * SENTENCE_WEIGHTS.typeMismatchFactor };
+  // An unsupported sentence can still be shown among further passages, but never outranks a supported one nearby.
+  return { dense, lexical, context, typeMatch, coverage, missingNames, supported, score: supported ? base : base * SENTENCE_WEIGHTS.unsupportedFactor };
 }
 
 // A sentence opening with one of these leans on the one before it for who or what it is about.
 const ANAPHORIC_OPENING = /^["“‘']?(He|She|It|They|This|That|These|Those|His|Her|Its|Their|The group|The movement|The militia|Both)\b/;
+
+/** True when a sentence needs the one before it to say who or what it is about ("These are …"). */
+export function leansOnPrevious(sentence: string): boolean {
+  return ANAPHORIC_OPENING.test(sentence);
+}
 
 /**
  * Widens a chosen sentence into the passage to quote: it takes the sentence before when this one
@@ -59,7 +97,7 @@ export function passageAround(sentences: readonly SentenceRecord[], at: number, 
   if (
     prev &&
     prev.docId === s.docId &&
-    ANAPHORIC_OPENING.test(opening) &&
+    leansOnPrevious(opening) &&
     text.slice(prev.end, s.start).trim() === "" &&
     s.end - prev.start <= maxChars
   ) {
@@ -80,6 +118,9 @@ export function nearCopy(a: string, b: string): boolean {
   for (const w of small) if (large.has(w)) shared++;
   return shared / small.size >= 0.8;
 }
+
+/** A sentence beside a kept passage joins it when it scores at least this share of the passage's score. */
+export const ADJACENT_RELATIVE_SCORE = 0.8;
 
 export interface Passage extends Span {
   docId: string;
@@ -106,10 +147,17 @@ export function pickDiversePassages(
     const text = textOf(record.docId);
     const span = passageAround(sentences, candidate.sentence, text, maxChars);
     const quote = text.slice(span.start, span.end);
-    const clash = kept.some(
-      (p) => (p.docId === record.docId && p.start < span.end && span.start < p.end) || nearCopy(p.quote, quote),
-    );
-    if (!clash) kept.push({ ...span, docId: record.docId, score: candidate.score, sentence: candidate.sentence, quote });
+    const touching = kept.find((p) => p.docId === record.docId && p.start <= span.end && span.start <= p.end && text.slice(Math.min(p.end, span.end), Math.max(p.start, span.start)).trim() === "");
+    if (touching) {
+      // An adjacent sentence that scores nearly as well completes the passage rather than competing with it.
+      const start = Math.min(touching.start, span.start);
+      const end = Math.max(touching.end, span.end);
+      if (candidate.score >= ADJACENT_RELATIVE_SCORE * touching.score && end - start <= maxChars) {
+        Object.assign(touching, { start, end, quote: text.slice(start, end) });
+      }
+      continue;
+    }
+    if (!kept.some((p) => nearCopy(p.quote, quote))) kept.push({ ...span, docId: record.docId, score: candidate.score, sentence: candidate.sentence, quote });
   }
   return kept.map(({ quote: _quote, ...passage }) => passage);
 }
