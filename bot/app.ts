@@ -1,0 +1,84 @@
+import { once } from "node:events";
+import { setTimeout as sleep } from "node:timers/promises";
+import { Client, Events, GatewayIntentBits, RESTEvents } from "discord.js";
+import type { Logger } from "../retrieval/log.js";
+import type { BotConfig } from "./config.js";
+import type { BotContext, BotEngine } from "./context.js";
+import { createInteractionHandler } from "./interactions.js";
+import { createMentionHandler } from "./mentions.js";
+import { PageStore } from "./pageStore.js";
+import { AnswerGate } from "./rateLimit.js";
+import { NO_MENTIONS } from "./render/message.js";
+
+/** Longest a shutdown waits for answers in flight before it disconnects anyway. */
+const SHUTDOWN_GRACE_MS = 30_000;
+
+export interface RunningBot {
+  client: Client<true>;
+  context: BotContext;
+  /** Stops taking questions, lets answers in flight finish, then disconnects. Safe to call twice. */
+  shutdown(): Promise<void>;
+}
+
+export interface StartBotOptions {
+  config: BotConfig;
+  engine: BotEngine;
+  logger: Logger;
+}
+
+/** Connects to Discord with an engine that is already open, and answers until shut down. */
+export async function startBot({ config, engine, logger }: StartBotOptions): Promise<RunningBot> {
+  const context: BotContext = {
+    engine,
+    config,
+    logger,
+    gate: new AnswerGate({ cooldownSeconds: config.askCooldownSeconds, maxInFlight: config.maxAnswersInFlight }),
+    pages: new PageStore(),
+  };
+  // Guild messages without the privileged Message Content intent: mentions of the bot still carry their text.
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
+    allowedMentions: NO_MENTIONS,
+    ...(config.discordApiUrl ? { rest: { api: config.discordApiUrl } } : {}),
+  });
+
+  const onInteraction = createInteractionHandler(context);
+  const onMention = createMentionHandler(context);
+  const interactionListener = (interaction: Parameters<typeof onInteraction>[0]) => void onInteraction(interaction);
+  const messageListener = (message: Parameters<typeof onMention>[0]) => void onMention(message);
+  client.on(Events.InteractionCreate, interactionListener);
+  client.on(Events.MessageCreate, messageListener);
+  client.on(Events.Error, (error) => logger.error({ event: "client-error", err: error }, "discord client error"));
+  client.on(Events.Warn, (message) => logger.warn({ event: "client-warning" }, message));
+  client.on(Events.ShardDisconnect, (closeEvent, shard) => logger.warn({ event: "shard-disconnect", shard, code: closeEvent.code }, "gateway disconnected"));
+  client.on(Events.ShardReconnecting, (shard) => logger.info({ event: "shard-reconnecting", shard }, "reconnecting to the gateway"));
+  client.on(Events.ShardResume, (shard, replayed) => logger.info({ event: "shard-resumed", shard, replayed }, "gateway session resumed"));
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    logger.warn({ event: "rate-limited", route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global }, "Discord rate limit hit; waiting"),
+  );
+
+  const ready = once(client, Events.ClientReady);
+  try {
+    await client.login(config.token);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
+  const readyClient = client as Client<true>;
+  logger.info({ event: "ready", user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, "connected to Discord");
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = () =>
+    (stopping ??= (async () => {
+      client.off(Events.InteractionCreate, interactionListener);
+      client.off(Events.MessageCreate, messageListener);
+      logger.info({ event: "shutdown", inFlight: context.gate.inFlight }, "shutting down: finishing answers in flight");
+      const finished = await Promise.race([context.gate.whenIdle().then(() => true), sleep(SHUTDOWN_GRACE_MS, false, { ref: false })]);
+      if (!finished) logger.warn({ event: "shutdown-timeout", inFlight: context.gate.inFlight }, "answers still in flight after the grace period");
+      await client.destroy();
+      logger.info({ event: "disconnected" }, "disconnected from Discord");
+    })());
+
+  return { client: readyClient, context, shutdown };
+}

@@ -1,0 +1,45 @@
+import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
+import { MAX_QUESTION_CHARS, parseQuestion, QuestionError } from "../../retrieval/question.js";
+import { admissionNotice, allowedChannelsNotice, composeAnswer, isChannelAllowed } from "../answering.js";
+import type { BotContext } from "../context.js";
+import { morePassagesButton } from "../morePassages.js";
+import { renderNotice } from "../render/message.js";
+
+export const data = new SlashCommandBuilder()
+  .setName("ask")
+  .setDescription("Ask about the news articles; the answer quotes them word for word, with sources.")
+  .addStringOption((option) =>
+    option.setName("question").setDescription("What do you want to know?").setRequired(true).setMaxLength(MAX_QUESTION_CHARS),
+  )
+  .addBooleanOption((option) => option.setName("public").setDescription("Show the answer to the whole channel (default: only to you)."));
+
+export const buttons = [morePassagesButton];
+
+/** Checks come before the deferral, so every refusal to answer can still be private. */
+export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+  const privately = (text: string) => interaction.reply({ ...renderNotice(text), flags: MessageFlags.Ephemeral });
+  if (!isChannelAllowed(context.config, interaction.channelId)) return void (await privately(allowedChannelsNotice(context.config)));
+
+  let question: string;
+  try {
+    question = parseQuestion(interaction.options.getString("question", true));
+  } catch (error) {
+    if (error instanceof QuestionError) return void (await privately(error.message));
+    throw error;
+  }
+
+  const admission = context.gate.tryAdmit(interaction.user.id);
+  if (!admission.admitted) return void (await privately(admissionNotice(admission)));
+  try {
+    const isPublic = interaction.options.getBoolean("public") ?? false;
+    await interaction.deferReply(isPublic ? {} : { flags: MessageFlags.Ephemeral });
+    const { answer, message } = await composeAnswer(question, context);
+    await interaction.editReply(message);
+    context.logger.info(
+      { event: "answered", via: "ask", user: interaction.user.id, answered: answer.answered, excerpts: answer.excerpts.length, more: answer.morePassages.length },
+      "answered /ask",
+    );
+  } finally {
+    admission.release();
+  }
+}

@@ -1,0 +1,21 @@
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord.js";
+import type { BotContext } from "../context.js";
+
+/** Answers clicks on buttons whose custom_id starts with `<prefix>:`. */
+export interface ButtonHandler {
+  prefix: string;
+  handle(interaction: ButtonInteraction, context: BotContext): Promise<void>;
+}
+
+/** What a module in bot/commands exports: the command's definition and its handlers. */
+export interface Command {
+  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>;
+  buttons?: readonly ButtonHandler[];
+}

@@ -1,0 +1,17 @@
+import type { Engine } from "../retrieval/engine.js";
+import type { Logger } from "../retrieval/log.js";
+import type { BotConfig } from "./config.js";
+import type { PageStore } from "./pageStore.js";
+import type { AnswerGate } from "./rateLimit.js";
+
+/** The part of the answer engine the bot uses. */
+export type BotEngine = Pick<Engine, "ask" | "articles">;
+
+/** What every command and event handler is given. */
+export interface BotContext {
+  engine: BotEngine;
+  config: BotConfig;
+  logger: Logger;
+  gate: AnswerGate;
+  pages: PageStore;
+}

@@ -1,0 +1,98 @@
+import type { APIEmbed, APIEmbedField } from "discord.js";
+import type { Answer, Excerpt, SourceRef } from "../../retrieval/types.js";
+import { DISCORD_LIMITS } from "./limits.js";
+import { fitEscaped } from "./fitText.js";
+import { buttonRow, COLORS, embedMessage, embedSize, type BotMessage } from "./message.js";
+import { renderRefusal } from "./refusal.js";
+
+export const MORE_PASSAGES_LABEL = "More passages";
+const ANSWER_FOOTER = "Quoted word for word from the articles; [n] is the source each quote comes from.";
+const TITLE_ROOM = 200;
+/** Longest title shown in a source line, so many sources still fit one field. */
+const SOURCE_TITLE_ROOM = 150;
+const BLOCK_SEPARATOR = "\n\n";
+
+/** One page of quotes: the first answer, or a page of further passages. */
+export interface PassagePage {
+  question: string;
+  excerpts: readonly Excerpt[];
+  /** Every source of the answer; the page lists the ones its excerpts cite. */
+  sources: readonly SourceRef[];
+  /** Where this page sits, e.g. "Passages 4–6 of 9"; absent for the answer itself. */
+  position?: string;
+  /** custom_id of the "More passages" button, when there is a further page. */
+  moreButtonId?: string;
+}
+
+export function citationMark(citation: number): string {
+  return `**[${citation}]**`;
+}
+
+/** `**[1]** Title — Publisher, 2024-10-01`, escaped. */
+export function sourceLine(source: SourceRef): string {
+  const details = [source.publisher, source.date].filter((part): part is string => Boolean(part));
+  const title = fitEscaped(source.title, SOURCE_TITLE_ROOM);
+  return `${citationMark(source.citation)} ${title}${details.length > 0 ? ` — ${details.map((d) => fitEscaped(d, 80)).join(", ")}` : ""}`;
+}
+
+/** The sources cited on a page, one line each; lines past one field's room become "…and N more". */
+function sourcesField(sources: readonly SourceRef[]): APIEmbedField {
+  const lines = sources.map(sourceLine);
+  const kept: string[] = [];
+  for (const line of lines) {
+    const omittedAfter = lines.length - kept.length - 1;
+    const candidate = [...kept, line, ...(omittedAfter > 0 ? [`…and ${omittedAfter} more`] : [])].join("\n");
+    if (candidate.length > DISCORD_LIMITS.fieldValue) break;
+    kept.push(line);
+  }
+  const omitted = lines.length - kept.length;
+  return { name: "Sources", value: [...kept, ...(omitted > 0 ? [`…and ${omitted} more`] : [])].join("\n") };
+}
+
+/** `> quoted text **[n]**`, with every line of the excerpt inside the block quote. */
+function quoteBlock(excerpt: Excerpt, room: number): string {
+  const mark = ` ${citationMark(excerpt.citation)}`;
+  const lineCount = excerpt.text.split("\n").length;
+  const text = fitEscaped(excerpt.text.trim(), room - mark.length - 2 * lineCount);
+  return `> ${text.split("\n").join("\n> ")}${mark}`;
+}
+
+/** Shares the room among the excerpts in order; room one leaves unused goes to the next. */
+function quoteBlocks(excerpts: readonly Excerpt[], room: number): string {
+  const blocks: string[] = [];
+  let left = room;
+  for (const [index, excerpt] of excerpts.entries()) {
+    const separator = index === 0 ? "" : BLOCK_SEPARATOR;
+    const share = Math.floor((left - BLOCK_SEPARATOR.length * (excerpts.length - index - 1)) / (excerpts.length - index)) - separator.length;
+    const block = quoteBlock(excerpt, share);
+    blocks.push(block);
+    left -= separator.length + block.length;
+  }
+  return blocks.join(BLOCK_SEPARATOR);
+}
+
+/** A page of verbatim quotes with their citations and sources, within Discord's limits by construction. */
+export function renderPassagePage(page: PassagePage): BotMessage {
+  const cited = new Set(page.excerpts.map((excerpt) => excerpt.citation));
+  const sources = page.sources.filter((source) => cited.has(source.citation)).sort((a, b) => a.citation - b.citation);
+  const embed: APIEmbed = {
+    color: COLORS.answer,
+    title: fitEscaped(page.question, TITLE_ROOM),
+    fields: sources.length > 0 ? [sourcesField(sources)] : [],
+    footer: { text: page.position ? `${page.position} · ${ANSWER_FOOTER}` : ANSWER_FOOTER },
+  };
+  const room = Math.min(DISCORD_LIMITS.embedDescription, DISCORD_LIMITS.embedTotal - embedSize(embed));
+  embed.description = quoteBlocks(page.excerpts, room);
+  return embedMessage([embed], page.moreButtonId ? [buttonRow(page.moreButtonId, MORE_PASSAGES_LABEL)] : []);
+}
+
+/** The reply to a question: its best quotes, or the refusal when the articles do not answer it. */
+export function renderAnswer(answer: Answer, moreButtonId?: string): BotMessage {
+  if (!answer.answered) return renderRefusal(answer);
+  return renderPassagePage({
+    question: answer.question,
+    excerpts: answer.excerpts,
+    sources: answer.sources,
+    ...(moreButtonId ? { moreButtonId } : {}),
+  });
+}

@@ -1,0 +1,19 @@
+import { MAX_QUESTION_CHARS } from "../../retrieval/question.js";
+import { COLORS, embedMessage, type BotMessage } from "./message.js";
+
+/** What /help shows: the commands, in a few lines. */
+export function renderHelp(options: { cooldownSeconds: number }): BotMessage {
+  const lines = [
+    "I answer questions about a small collection of news articles by quoting them word for word, with numbered sources.",
+    "",
+    `**/ask** \`question\` — ask anything (up to ${MAX_QUESTION_CHARS.toLocaleString("en")} characters); add \`public: True\` to show the answer to the channel.`,
+    "**@mention me** with a question — I reply in the channel.",
+    "**More passages** — the button under an answer shows further quotes.",
+    "**/sources** — the articles I answer from.",
+    "",
+    options.cooldownSeconds > 0
+      ? `One question every ${options.cooldownSeconds} s per person. If the articles do not cover a question, I say so rather than guess.`
+      : "If the articles do not cover a question, I say so rather than guess.",
+  ];
+  return embedMessage([{ color: COLORS.list, title: "How to use me", description: lines.join("\n") }]);
+}
