@@ -2,7 +2,7 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { openEngine, type Engine } from "../retrieval/engine.js";
-import { QuestionError } from "../retrieval/question.js";
+import { parseQuestion, QuestionError } from "../retrieval/question.js";
 import { createLogger, LOG_LEVELS } from "../retrieval/log.js";
 import type { Answer } from "../retrieval/types.js";
 import { stderrProgress } from "./progress.js";
@@ -81,6 +81,16 @@ async function main(): Promise<number> {
   if (flags.question === undefined && !flags.json) {
     process.stderr.write(`No question given.\n${USAGE}\n`);
     return 2;
+  }
+  if (flags.question !== undefined) {
+    // A question that cannot be searched is refused before the model loads.
+    try {
+      parseQuestion(flags.question);
+    } catch (error) {
+      if (!(error instanceof QuestionError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
   }
   const level = z.enum(LOG_LEVELS).catch("warn").parse(process.env.LOG_LEVEL ?? "warn");
   const engine = await openEngine({ logger: createLogger({ level }), onProgress: stderrProgress() });

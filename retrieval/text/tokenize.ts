@@ -20,6 +20,8 @@ export function foldText(text: string): string {
   return text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
+    // ʿayn and hamza marks of transliterated Arabic ("Shīʿa") are spelled without them as often as with.
+    .replace(/[ʿʾ]/gu, "")
     .replace(/[’‘`´ʼ]/gu, "'")
     .toLowerCase();
 }

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { tokenize } from "../../retrieval/text/tokenize.js";
+
+describe("tokenize", () => {
+  it("folds case, diacritics and apostrophes, drops stop words and stems", () => {
+    expect(tokenize("Mohammed Shia’ Al-Sudani")).toEqual(tokenize("mohammed shia' al sudani"));
+    expect(tokenize("Shīʿa militias attacked")).toEqual(tokenize("Shia militia attacks"));
+    expect(tokenize("What is the")).toEqual([]);
+  });
+
+  it("keeps the country US apart from the pronoun us", () => {
+    expect(tokenize("US forces")).toEqual(tokenize("U.S. forces"));
+    expect(tokenize("US forces")).toContain("unitedst");
+    expect(tokenize("tell us more")).not.toContain("unitedst");
+  });
+
+  it("keeps numbers whole", () => {
+    expect(tokenize("more than 100,000 fighters in 2024")).toEqual(expect.arrayContaining(["100", "000", "2024"]));
+  });
+});
