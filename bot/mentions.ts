@@ -4,11 +4,13 @@ import { admissionNotice, composeAnswer, FAILURE_NOTICE, isChannelAllowed } from
 import type { BotContext } from "./context.js";
 import { renderNotice } from "./render/message.js";
 
-/** The text of a message with every mention of the bot (`<@id>` or `<@!id>`) removed. */
+/** The question in a message: every mention of the bot (`<@id>` or `<@!id>`) removed, with the punctuation around it tidied. */
 export function stripBotMention(content: string, botId: string): string {
   return content
     .replace(new RegExp(`<@!?${botId}>`, "g"), " ")
     .replace(/\s+/g, " ")
+    .replace(/ ([,;:.?!])/g, "$1")
+    .replace(/^[\s,;:]+/, "")
     .trim();
 }
 

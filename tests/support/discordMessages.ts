@@ -1,0 +1,57 @@
+/** Reading what the bot sent, the way a person would see it, for assertions. */
+import { expect } from "vitest";
+
+const LIMITS = { content: 2000, embeds: 10, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, footer: 2048, total: 6000 };
+
+/** Undoes escapeMarkdown (backslash before punctuation) and the zero-width spaces that break mentions. */
+export function unescapeDiscord(text: string): string {
+  return text.replace(/\u200b/g, "").replace(/\\([\\*_`~|#.\-[])/g, "$1");
+}
+
+export interface ShownQuote {
+  /** The quoted text as a reader sees it (unescaped), without the cut mark. */
+  text: string;
+  citation: number;
+  /** Whether the quote ends with the visible cut mark. */
+  cut: boolean;
+}
+
+/** The block quotes of an answer embed's description: `> text **[n]**`, separated by blank lines. */
+export function quotesIn(description: string): ShownQuote[] {
+  return description.split("\n\n").map((block) => {
+    const match = /^([\s\S]*) \*\*\[(\d+)\]\*\*$/.exec(block);
+    if (!match) throw new Error(`not a quote block: ${JSON.stringify(block.slice(0, 80))}`);
+    const lines = match[1]!.split("\n").map((line) => {
+      if (!line.startsWith("> ")) throw new Error(`quote line without "> ": ${JSON.stringify(line.slice(0, 80))}`);
+      return line.slice(2);
+    });
+    const joined = lines.join("\n");
+    const cut = joined.endsWith(" …");
+    return { text: unescapeDiscord(cut ? joined.slice(0, -2) : joined), citation: Number(match[2]), cut };
+  });
+}
+
+/** Asserts a message body (discord.js options or the REST JSON it sent) respects every Discord limit. */
+export function expectWithinDiscordLimits(message: { content?: string | null; embeds?: any[] | null }): void {
+  expect((message.content ?? "").length).toBeLessThanOrEqual(LIMITS.content);
+  const embeds = message.embeds ?? [];
+  expect(embeds.length).toBeLessThanOrEqual(LIMITS.embeds);
+  let total = 0;
+  for (const embed of embeds) {
+    const title = embed.title ?? "";
+    const description = embed.description ?? "";
+    const footer = embed.footer?.text ?? "";
+    const fields: { name: string; value: string }[] = embed.fields ?? [];
+    expect(title.length).toBeLessThanOrEqual(LIMITS.title);
+    expect(description.length).toBeLessThanOrEqual(LIMITS.description);
+    expect(footer.length).toBeLessThanOrEqual(LIMITS.footer);
+    expect(fields.length).toBeLessThanOrEqual(LIMITS.fields);
+    for (const field of fields) {
+      expect(field.name.length).toBeLessThanOrEqual(LIMITS.fieldName);
+      expect(field.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
+      expect(field.value.length).toBeGreaterThan(0);
+    }
+    total += title.length + description.length + footer.length + fields.reduce((sum, f) => sum + f.name.length + f.value.length, 0);
+  }
+  expect(total).toBeLessThanOrEqual(LIMITS.total);
+}
