@@ -2,17 +2,8 @@ import type { Message } from "discord.js";
 import { parseQuestion, QuestionError } from "../retrieval/question.js";
 import { admissionNotice, composeAnswer, FAILURE_NOTICE, isChannelAllowed } from "./answering.js";
 import type { BotContext } from "./context.js";
+import { questionText } from "./questionText.js";
 import { renderNotice } from "./render/message.js";
-
-/** The question in a message: every mention of the bot (`<@id>` or `<@!id>`) removed, with the punctuation around it tidied. */
-export function stripBotMention(content: string, botId: string): string {
-  return content
-    .replace(new RegExp(`<@!?${botId}>`, "g"), " ")
-    .replace(/\s+/g, " ")
-    .replace(/ ([,;:.?!])/g, "$1")
-    .replace(/^[\s,;:]+/, "")
-    .trim();
-}
 
 /** Whether a message explicitly @-mentions the bot; reply pings and @everyone do not count. */
 function mentionsBot(message: Message, botId: string): boolean {
@@ -31,7 +22,7 @@ export function createMentionHandler(context: BotContext): (message: Message) =>
     try {
       let question: string;
       try {
-        question = parseQuestion(stripBotMention(message.content, botId));
+        question = parseQuestion(questionText(message.content));
       } catch (error) {
         if (error instanceof QuestionError) return void (await message.reply(renderNotice(error.message)));
         throw error;

@@ -3,6 +3,7 @@ import { MAX_QUESTION_CHARS, parseQuestion, QuestionError } from "../../retrieva
 import { admissionNotice, allowedChannelsNotice, composeAnswer, isChannelAllowed } from "../answering.js";
 import type { BotContext } from "../context.js";
 import { morePassagesButton } from "../morePassages.js";
+import { questionText } from "../questionText.js";
 import { renderNotice } from "../render/message.js";
 
 export const data = new SlashCommandBuilder()
@@ -22,7 +23,7 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
 
   let question: string;
   try {
-    question = parseQuestion(interaction.options.getString("question", true));
+    question = parseQuestion(questionText(interaction.options.getString("question", true)));
   } catch (error) {
     if (error instanceof QuestionError) return void (await privately(error.message));
     throw error;

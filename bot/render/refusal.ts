@@ -1,4 +1,5 @@
 import type { Answer } from "../../retrieval/types.js";
+import { neutraliseMentions } from "./escape.js";
 import { fitEscaped, fitPlain } from "./fitText.js";
 import { DISCORD_LIMITS } from "./limits.js";
 import { COLORS, embedMessage, type BotMessage } from "./message.js";
@@ -15,7 +16,7 @@ export function renderRefusal(answer: Answer): BotMessage {
       color: COLORS.refusal,
       title: REFUSAL_TITLE,
       description: `${reason}\n\n${SUGGESTION}`,
-      footer: { text: `Question: ${fitPlain(answer.question, 300)}` },
+      footer: { text: `Question: ${fitPlain(neutraliseMentions(answer.question), 300)}` },
     },
   ]);
 }

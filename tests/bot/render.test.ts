@@ -98,6 +98,12 @@ describe("renderAnswer", () => {
     expect(message.components).toEqual([]);
     expectWithinDiscordLimits(message);
   });
+
+  it("shows the question in a refusal's footer unable to ping", () => {
+    const message = renderAnswer({ question: "@everyone <@&123456789012345678>?", answered: false, excerpts: [], morePassages: [], sources: [], refusal: "No." });
+    expect(message.embeds[0]!.footer!.text).not.toMatch(/@everyone|<@&\d/);
+    expect(unescapeDiscord(message.embeds[0]!.footer!.text)).toBe("Question: @everyone <@&123456789012345678>?");
+  });
 });
 
 describe("renderPassagePage", () => {

@@ -96,6 +96,7 @@ export class DiscordStandIn {
   private readonly sockets = new Set<WebSocket>();
   private readonly users = new Map<string, DiscordUser>();
   private readonly originalMessageIds = new Map<string, string>();
+  private readonly interactionChannels = new Map<string, string>();
   private readonly rateLimits: PendingRateLimit[] = [];
   private readonly waiters = new Set<Waiter>();
   private readonly readyWaiters = new Set<() => void>();
@@ -272,6 +273,7 @@ export class DiscordStandIn {
   private interactionBase(type: number, user: DiscordUser, channelId: string) {
     const id = snowflake();
     const token = `interaction-token-${id}`;
+    this.interactionChannels.set(token, channelId);
     const channel = { id: channelId, type: 0, guild_id: this.guildId, name: channelId === this.channelId ? "news" : "off-topic" };
     return {
       id,
@@ -407,7 +409,7 @@ export class DiscordStandIn {
       .split("/")
       .map((segment) => decodeURIComponent(segment))
       .join("/");
-    const body = parseBody(await readBody(request), request.headers["content-type"]);
+    const body: any = parseBody(await readBody(request), request.headers["content-type"]);
     const send = (status: number, json?: unknown, headers: Record<string, string> = {}) => {
       this.record({ method, path, query: url.searchParams, body, status });
       if (json === undefined) {
@@ -439,19 +441,18 @@ export class DiscordStandIn {
       });
     }
     if (method === "POST" && (match = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) {
+      // A reply (4), a deferral (5) or an update (7) creates or replaces the interaction's original message.
+      if ([4, 5, 7].includes(body?.type)) this.storeOriginal(match[2]!, body.data ?? {});
       return send(204);
     }
     if (method === "PATCH" && (match = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/.exec(path))) {
-      const token = match[2]!;
-      const id = this.originalMessageIds.get(token) ?? snowflake();
-      this.originalMessageIds.set(token, id);
-      return send(200, this.storeBotMessage(id, this.channelId, body));
+      return send(200, this.storeOriginal(match[2]!, body));
     }
     if (method === "DELETE" && /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/.test(path)) {
       return send(204);
     }
-    if (method === "POST" && /^\/webhooks\/(\d+)\/([^/]+)$/.test(path)) {
-      return send(200, this.storeBotMessage(snowflake(), this.channelId, body));
+    if (method === "POST" && (match = /^\/webhooks\/(\d+)\/([^/]+)$/.exec(path))) {
+      return send(200, this.storeBotMessage(snowflake(), this.interactionChannels.get(match[2]!) ?? this.channelId, body));
     }
     if (method === "POST" && (match = /^\/channels\/(\d+)\/typing$/.exec(path))) {
       return send(204);
@@ -464,6 +465,18 @@ export class DiscordStandIn {
       return send(200, commands);
     }
     return send(404, { message: `stand-in has no route for ${method} ${path}`, code: 0 });
+  }
+
+  private storeOriginal(token: string, body: any): DiscordMessage {
+    const id = this.originalMessageIds.get(token) ?? snowflake();
+    this.originalMessageIds.set(token, id);
+    return this.storeBotMessage(id, this.interactionChannels.get(token) ?? this.channelId, body);
+  }
+
+  /** The message an interaction's reply created (after any edits), as a client would see it. */
+  originalMessage(interaction: { token: string }): DiscordMessage | undefined {
+    const id = this.originalMessageIds.get(interaction.token);
+    return id === undefined ? undefined : this.messages.get(id);
   }
 
   private storeBotMessage(id: string, channelId: string, body: any): DiscordMessage {

@@ -1,0 +1,102 @@
+/** Starts the real bot (bot/app.ts) with the real engine against a fresh Discord stand-in. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { startBot, type RunningBot } from "../../bot/app.js";
+import type { BotConfig } from "../../bot/config.js";
+import { openEngine, PROJECT_ROOT, type Engine } from "../../retrieval/engine.js";
+import { createLogger } from "../../retrieval/log.js";
+import { DiscordStandIn } from "./discordStandIn.js";
+
+export const TEST_TOKEN = "stand-in-token.ABCDEFGHIJKLMNOPQRSTUVWX.yz0123456789";
+
+/** The engine over the seed corpus; the index is built once into .cache/test-data and reused. */
+export function openTestEngine(): Promise<Engine> {
+  return openEngine({ dataDir: join(PROJECT_ROOT, ".cache", "test-data") });
+}
+
+export function articleText(file: string): string {
+  return readFileSync(join(PROJECT_ROOT, file), "utf8");
+}
+
+export interface LogLine {
+  level: string;
+  event?: string;
+  msg?: string;
+  [key: string]: unknown;
+}
+
+export interface BotHarness {
+  standIn: DiscordStandIn;
+  bot: RunningBot;
+  config: BotConfig;
+  /** Every log line the bot wrote, parsed. */
+  logs: LogLine[];
+  /** Every raw log line, to check that the token never appears. */
+  rawLogs: string[];
+  stop(): Promise<void>;
+}
+
+/** `overrides` may depend on the stand-in, e.g. to allow only its channel. */
+export async function startHarness(
+  engine: Engine,
+  overrides: Partial<BotConfig> | ((standIn: DiscordStandIn) => Partial<BotConfig>) = {},
+): Promise<BotHarness> {
+  const standIn = await DiscordStandIn.start();
+  const rawLogs: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      rawLogs.push(...chunk.toString("utf8").split("\n").filter((line) => line.length > 0));
+      done();
+    },
+  });
+  const config: BotConfig = {
+    token: TEST_TOKEN,
+    allowedChannelIds: [],
+    logLevel: "debug",
+    askCooldownSeconds: 0,
+    maxAnswersInFlight: 4,
+    discordApiUrl: standIn.apiUrl,
+    ...(typeof overrides === "function" ? overrides(standIn) : overrides),
+  };
+  const logger = createLogger({ level: config.logLevel, secrets: [config.token], destination });
+  const bot = await startBot({ config, engine, logger });
+  return {
+    standIn,
+    bot,
+    config,
+    rawLogs,
+    get logs() {
+      return rawLogs.map((line) => JSON.parse(line) as LogLine);
+    },
+    async stop() {
+      await bot.shutdown();
+      await standIn.close();
+    },
+  };
+}
+
+/** Collects unhandled rejections (how discord.js reports payloads it cannot parse) so a test can fail on them. */
+export function trackUnhandledRejections(): { rejections: unknown[]; dispose(): void } {
+  const rejections: unknown[] = [];
+  const onRejection = (reason: unknown) => rejections.push(reason);
+  process.on("unhandledRejection", onRejection);
+  return { rejections, dispose: () => process.off("unhandledRejection", onRejection) };
+}
+
+/** Rejects when `promise` takes longer than `ms`, so waits on the network are bounded. */
+export function within<T>(ms: number, promise: Promise<T>, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} did not happen within ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
