@@ -112,7 +112,12 @@ export function actorProfile(registry: ActorRegistry, actorId: string): ActorPro
   const mentions = registry.mentions.get(actorId) ?? [];
   const aliases = aliasesUsed(actor.name, mentions);
   const usedKeys = new Set([actor.name, ...aliases].map(nameKey));
-  const otherAliases = actor.aliases.filter((a) => !usedKeys.has(nameKey(a)));
+  const otherAliases = actor.aliases.filter((alias) => {
+    const key = nameKey(alias);
+    if (usedKeys.has(key)) return false;
+    usedKeys.add(key);
+    return true;
+  });
   const byFile = new Map(registry.documents.map((d) => [d.id, d.file]));
   const sources = registry.documents
     .map((doc): ActorSource => {

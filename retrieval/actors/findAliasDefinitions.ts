@@ -10,7 +10,11 @@ export interface AliasDefinition {
 const PARENTHESIS = /^[ \u00a0]*\(([^()\n]{1,80})\)/u;
 const KNOWN_AS = /^,?\s+(?:also\s+|otherwise\s+)?(?:known|referred\s+to)\s+as\s+(?:the\s+)?/u;
 
-/** The shortest tail of a run whose initials spell the acronym: "… Islamic Revolutionary Guard Corps (IRGC)". */
+/**
+ * The shortest tail of a run whose initials spell the acronym ("… Islamic Revolutionary Guard
+ * Corps (IRGC)"); failing that, the whole run when it has several words, since transliterated
+ * names keep their own acronyms ("Sinjar Resistance Units (YBS)").
+ */
 function expansionOf(acronym: string, run: NameRun): NameToken[] | undefined {
   const letters = acronym.replace(/[^\p{Lu}]/gu, "");
   for (let from = run.tokens.length - 1; from >= 0; from--) {
@@ -20,9 +24,9 @@ function expansionOf(acronym: string, run: NameRun): NameToken[] | undefined {
       .map((t) => t.raw[0])
       .join("");
     if (initials === letters && contentWordCount(tail) >= 2) return tail;
-    if (initials.length > letters.length) return undefined;
+    if (initials.length > letters.length) break;
   }
-  return undefined;
+  return contentWordCount(run.tokens) >= 2 ? run.tokens : undefined;
 }
 
 function surface(text: string, tokens: readonly NameToken[]): string {
