@@ -3,7 +3,7 @@
  * ShardingManager, for bots in more servers than one gateway connection may serve.
  */
 import { fileURLToPath } from "node:url";
-import { ShardingManager } from "discord.js";
+import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult } from "discord.js";
 import { createLogger } from "../retrieval/log.js";
 import { loadConfigOrExit } from "./config.js";
 import { openEngineLogged } from "./openEngineLogged.js";
@@ -18,10 +18,16 @@ const logger = createLogger({ level: config.logLevel, secrets: [config.token] })
 const engine = await openEngineLogged(config, logger);
 await engine.close();
 
+// Discord's recommended shard count, asked through the configured REST base (the manager's own
+// "auto" always asks discord.com).
+const rest = new REST(config.discordApiUrl ? { api: config.discordApiUrl } : {}).setToken(config.token);
+const { shards } = (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
+
 const manager = new ShardingManager(fileURLToPath(new URL("./main.ts", import.meta.url)), {
   token: config.token,
-  totalShards: "auto",
-  execArgv: ["--import", "tsx"],
+  totalShards: shards,
+  // Resolved here so the shard processes find tsx whatever the working directory.
+  execArgv: ["--import", import.meta.resolve("tsx")],
 });
 manager.on("shardCreate", (shard) => {
   logger.info({ event: "shard-created", shard: shard.id }, `launched shard ${shard.id}`);

@@ -1,0 +1,130 @@
+/**
+ * `npm start` and `npm run start:sharded` as real processes against the Discord stand-in: the engine
+ * is open before login, the bot answers, and SIGTERM finishes the answer in flight before exiting.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../retrieval/engine.js";
+import { TEST_TOKEN, within, type LogLine } from "../support/botHarness.js";
+import { DiscordStandIn, type RecordedRequest } from "../support/discordStandIn.js";
+
+interface BotProcess {
+  child: ChildProcess;
+  stdout: string[];
+  stderr: string[];
+  logs(): LogLine[];
+  exit: Promise<number | null>;
+}
+
+const running: { standIn: DiscordStandIn; bot: BotProcess }[] = [];
+const TSX_LOADER = pathToFileURL(join(PROJECT_ROOT, "node_modules", "tsx", "dist", "loader.mjs")).href;
+const emptyDir = mkdtempSync(join(tmpdir(), "bot-process-"));
+
+function startProcess(script: string, standIn: DiscordStandIn, extraEnv: NodeJS.ProcessEnv = {}): BotProcess {
+  // From an empty folder, so a developer's .env cannot change what is tested.
+  const child = spawn(process.execPath, ["--import", TSX_LOADER, join(PROJECT_ROOT, "bot", script)], {
+    cwd: emptyDir,
+    env: {
+      ...extraEnv,
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DISCORD_TOKEN: TEST_TOKEN,
+      DISCORD_API_URL: standIn.apiUrl,
+      DATA_DIR: join(PROJECT_ROOT, ".cache", "test-data"),
+      LOG_LEVEL: "info",
+      ASK_COOLDOWN_SECONDS: "0",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const stdout: string[] = [];
+  child.stdout!.on("data", (chunk: Buffer) => stdout.push(chunk.toString("utf8")));
+  const stderr: string[] = [];
+  let partial = "";
+  child.stderr!.on("data", (chunk: Buffer) => {
+    const lines = (partial + chunk.toString("utf8")).split("\n");
+    partial = lines.pop()!;
+    stderr.push(...lines.filter((line) => line.length > 0));
+  });
+  const exit = once(child, "exit").then(([code]) => code as number | null);
+  return { child, stdout, stderr, exit, logs: () => stderr.filter((line) => line.startsWith("{")).map((line) => JSON.parse(line) as LogLine) };
+}
+
+afterEach(async () => {
+  for (const { standIn, bot } of running.splice(0)) {
+    if (bot.child.exitCode === null && bot.child.signalCode === null) {
+      bot.child.kill("SIGKILL");
+      await bot.exit;
+    }
+    await standIn.close();
+  }
+});
+
+/** Asks once the bot is connected, sends SIGTERM as soon as the answer is under way, and checks it still arrives. */
+async function askThenTerminate(standIn: DiscordStandIn, bot: BotProcess): Promise<void> {
+  await within(60_000, standIn.nextSessionReady(), "the bot connecting");
+  // The client is ready once it has the guild; a round trip through /help proves it is handling events.
+  const help = standIn.sendCommand("help");
+  await within(20_000, standIn.waitForRequest((r) => r.path.includes(`/${help.token}/`), 20_000), "the /help reply");
+
+  const ask = standIn.sendCommand("ask", { question: "Who is Esmail Qaani?" });
+  await standIn.waitForRequest((r) => r.path === `/interactions/${ask.id}/${ask.token}/callback`);
+  bot.child.kill("SIGTERM");
+  expect(await within(30_000, bot.exit, "the process exiting")).toBe(0);
+  const isEdit = (r: RecordedRequest) => r.method === "PATCH" && r.path.endsWith(`/${ask.token}/messages/@original`) && r.status === 200;
+  expect(standIn.requests.filter(isEdit)).toHaveLength(1);
+  expect(bot.stderr.join("\n")).not.toContain(TEST_TOKEN);
+}
+
+describe("npm start", () => {
+  it("opens the engine before logging in, answers, and finishes the answer in flight on SIGTERM", async () => {
+    const standIn = await DiscordStandIn.start();
+    const bot = startProcess("main.ts", standIn);
+    running.push({ standIn, bot });
+    await askThenTerminate(standIn, bot);
+
+    const events = bot.logs().map((line) => line.event);
+    const order = ["engine-opening", "engine-ready", "ready", "signal", "shutdown", "disconnected"].map((event) => events.indexOf(event));
+    expect(order.every((index) => index >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(bot.logs().find((line) => line.event === "shutdown")?.inFlight).toBe(1);
+  });
+});
+
+describe("npm run start:sharded", () => {
+  it("runs the bot as a shard under the ShardingManager and stops it on SIGTERM", async () => {
+    const standIn = await DiscordStandIn.start();
+    const bot = startProcess("sharded.ts", standIn);
+    running.push({ standIn, bot });
+    await askThenTerminate(standIn, bot);
+
+    const identify = standIn.gatewayOps.indexOf(2);
+    expect(identify).toBeGreaterThanOrEqual(0);
+    expect(bot.logs().some((line) => line.event === "shard-created" && line.shard === 0)).toBe(true);
+  });
+});
+
+describe("npm run register", () => {
+  it("registers the commands to the configured server and prints what it registered", async () => {
+    const standIn = await DiscordStandIn.start();
+    const register = startProcess("register.ts", standIn, { DISCORD_APP_ID: standIn.applicationId, DISCORD_GUILD_ID: standIn.guildId });
+    running.push({ standIn, bot: register });
+    expect(await within(30_000, register.exit, "registering")).toBe(0);
+    expect(register.stdout.join("")).toBe(`Registered 3 commands in server ${standIn.guildId} (visible now): /ask, /sources, /help\n`);
+    const put = standIn.requests.find((r) => r.method === "PUT");
+    expect(put?.path).toBe(`/applications/${standIn.applicationId}/guilds/${standIn.guildId}/commands`);
+  });
+
+  it("says DISCORD_APP_ID is needed when it is not set", async () => {
+    const standIn = await DiscordStandIn.start();
+    const register = startProcess("register.ts", standIn);
+    running.push({ standIn, bot: register });
+    expect(await within(30_000, register.exit, "register exiting")).toBe(1);
+    expect(register.stderr.join("\n")).toMatch(/^DISCORD_APP_ID is not set: /);
+    expect(standIn.requests).toEqual([]);
+  });
+});
