@@ -95,12 +95,11 @@ export function buildActorRegistry(documents: readonly Document[], curated: Cura
   const actors: Actor[] = [];
   const ids = new Set<string>();
   const index = new NameIndex();
-  const addActor = (actor: Omit<Actor, "id">): Actor => {
+  const addActor = (actor: Omit<Actor, "id">) => {
     const full = { ...actor, id: uniqueId(actor.name, ids) };
     ids.add(full.id);
     actors.push(full);
     for (const name of [full.name, ...full.aliases]) index.add(name, full.id);
-    return full;
   };
   const addAlias = (id: string, alias: string) => {
     actors.find((a) => a.id === id)!.aliases.push(alias);
