@@ -3,6 +3,7 @@
  * Discord stand-in: what people see when they use /ask, mentions, More passages, /sources and /help.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { FAILURE_NOTICE } from "../../bot/answering.js";
 import { expiredNotice } from "../../bot/morePassages.js";
 import { registerCommands } from "../../bot/registerCommands.js";
 import { REFUSAL_TITLE } from "../../bot/render/refusal.js";
@@ -318,5 +319,44 @@ describe("allowed channels", () => {
     await standIn.waitForRequest((r) => r.body?.message_reference?.message_id === answered.id);
     expect(standIn.requests.filter((r) => r.body?.message_reference?.message_id === ignored.id)).toEqual([]);
     expect(standIn.requests.filter((r) => r.path === `/channels/${standIn.otherChannelId}/messages`)).toEqual([]);
+  });
+});
+
+describe("failures", () => {
+  let harness: BotHarness;
+  beforeAll(async () => {
+    // The real engine, except that answering fails the way a broken index would.
+    const failing = { articles: () => engine.articles(), ask: () => Promise.reject(new Error("chunk vectors are missing")) };
+    harness = await startHarness(failing);
+  });
+  afterAll(() => harness.stop());
+
+  const failureLogged = (id: string) =>
+    harness.logs.find((line) => (line.interaction === id || line.message === id) && (line.err as { message?: string } | undefined)?.message === "chunk vectors are missing");
+
+  it("tells the asker privately and logs the detail, for a private /ask", async () => {
+    const interaction = harness.standIn.sendCommand("ask", { question: "Who is Esmail Qaani?" });
+    const edit = await harness.standIn.waitForRequest(isOriginalEdit(interaction));
+    expect(edit.body.content).toBe(FAILURE_NOTICE);
+    expect(edit.body.embeds).toEqual([]);
+    expect(failureLogged(interaction.id)?.level).toBe("error");
+  });
+
+  it("replaces a public deferral with a private message", async () => {
+    const { standIn } = harness;
+    const interaction = standIn.sendCommand("ask", { question: "Who is Esmail Qaani?", public: true });
+    const followUp = await standIn.waitForRequest((r) => r.method === "POST" && r.path.endsWith(`/webhooks/${standIn.applicationId}/${interaction.token}`));
+    expect(followUp.body).toMatchObject({ content: FAILURE_NOTICE, flags: EPHEMERAL });
+    expect(standIn.requestsFor(interaction).map((r) => r.method)).toEqual(["POST", "DELETE", "POST"]);
+    expect(failureLogged(interaction.id)).toBeDefined();
+  });
+
+  it("replies to a mention with the short message", async () => {
+    const { standIn } = harness;
+    const message = standIn.sendMessage(`<@${standIn.applicationId}> Who is Esmail Qaani?`);
+    const reply = await standIn.waitForRequest((r) => r.body?.message_reference?.message_id === message.id);
+    expect(reply.body.content).toBe(FAILURE_NOTICE);
+    expect(failureLogged(message.id)).toBeDefined();
+    expect(harness.bot.context.gate.inFlight).toBe(0);
   });
 });

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import { startBot, type RunningBot } from "../../bot/app.js";
 import type { BotConfig } from "../../bot/config.js";
+import type { BotEngine } from "../../bot/context.js";
 import { openEngine, PROJECT_ROOT, type Engine } from "../../retrieval/engine.js";
 import { createLogger } from "../../retrieval/log.js";
 import { DiscordStandIn } from "./discordStandIn.js";
@@ -39,7 +40,7 @@ export interface BotHarness {
 
 /** `overrides` may depend on the stand-in, e.g. to allow only its channel. */
 export async function startHarness(
-  engine: Engine,
+  engine: BotEngine,
   overrides: Partial<BotConfig> | ((standIn: DiscordStandIn) => Partial<BotConfig>) = {},
 ): Promise<BotHarness> {
   const standIn = await DiscordStandIn.start();
