@@ -1,7 +1,9 @@
+import { parseQuestion, QuestionError } from "../retrieval/question.js";
 import type { Answer } from "../retrieval/types.js";
 import type { BotConfig } from "./config.js";
 import type { BotContext } from "./context.js";
 import { morePassagesButtonId } from "./morePassages.js";
+import { questionText } from "./questionText.js";
 import type { Admission } from "./rateLimit.js";
 import { renderAnswer } from "./render/answerEmbed.js";
 import type { BotMessage } from "./render/message.js";
@@ -14,6 +16,25 @@ export async function composeAnswer(question: string, context: BotContext): Prom
     ? morePassagesButtonId(context.pages.put({ question: answer.question, passages: answer.morePassages, sources: answer.sources }), 0)
     : undefined;
   return { answer, message: renderAnswer(answer, moreButtonId) };
+}
+
+export type QuestionIntake = { accepted: true; question: string; release: () => void } | { accepted: false; notice: string };
+
+/**
+ * Turns what a person typed into a question to answer now, or the notice saying why not (not a
+ * question, or over the cooldown or in-flight cap). An accepted question must be released when done.
+ */
+export function takeQuestion(typed: string, userId: string, context: BotContext): QuestionIntake {
+  let question: string;
+  try {
+    question = parseQuestion(questionText(typed));
+  } catch (error) {
+    if (error instanceof QuestionError) return { accepted: false, notice: error.message };
+    throw error;
+  }
+  const admission = context.gate.tryAdmit(userId);
+  if (!admission.admitted) return { accepted: false, notice: admissionNotice(admission) };
+  return { accepted: true, question, release: admission.release };
 }
 
 /** Tells a person over the limit when to ask again, as a Discord relative timestamp. */

@@ -1,8 +1,6 @@
 import type { Message } from "discord.js";
-import { parseQuestion, QuestionError } from "../retrieval/question.js";
-import { admissionNotice, composeAnswer, FAILURE_NOTICE, isChannelAllowed } from "./answering.js";
+import { composeAnswer, FAILURE_NOTICE, isChannelAllowed, takeQuestion } from "./answering.js";
 import type { BotContext } from "./context.js";
-import { questionText } from "./questionText.js";
 import { renderNotice } from "./render/message.js";
 
 /** Whether a message explicitly @-mentions the bot; reply pings and @everyone do not count. */
@@ -20,21 +18,14 @@ export function createMentionHandler(context: BotContext): (message: Message) =>
     if (message.author.bot || !mentionsBot(message, botId) || !isChannelAllowed(context.config, message.channelId)) return;
     const about = { event: "mention", user: message.author.id, channel: message.channelId, message: message.id };
     try {
-      let question: string;
+      const intake = takeQuestion(message.content, message.author.id, context);
+      if (!intake.accepted) return void (await message.reply(renderNotice(intake.notice)));
       try {
-        question = parseQuestion(questionText(message.content));
-      } catch (error) {
-        if (error instanceof QuestionError) return void (await message.reply(renderNotice(error.message)));
-        throw error;
-      }
-      const admission = context.gate.tryAdmit(message.author.id);
-      if (!admission.admitted) return void (await message.reply(renderNotice(admissionNotice(admission))));
-      try {
-        const { answer, message: reply } = await composeAnswer(question, context);
+        const { answer, message: reply } = await composeAnswer(intake.question, context);
         await message.reply(reply);
         context.logger.info({ ...about, answered: answer.answered, excerpts: answer.excerpts.length }, "answered a mention");
       } finally {
-        admission.release();
+        intake.release();
       }
     } catch (error) {
       context.logger.error({ ...about, err: error }, "answering a mention failed");

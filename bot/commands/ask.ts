@@ -1,9 +1,8 @@
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
-import { MAX_QUESTION_CHARS, parseQuestion, QuestionError } from "../../retrieval/question.js";
-import { admissionNotice, allowedChannelsNotice, composeAnswer, isChannelAllowed } from "../answering.js";
+import { MAX_QUESTION_CHARS } from "../../retrieval/question.js";
+import { allowedChannelsNotice, composeAnswer, isChannelAllowed, takeQuestion } from "../answering.js";
 import type { BotContext } from "../context.js";
 import { morePassagesButton } from "../morePassages.js";
-import { questionText } from "../questionText.js";
 import { renderNotice } from "../render/message.js";
 
 export const data = new SlashCommandBuilder()
@@ -21,26 +20,18 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   const privately = (text: string) => interaction.reply({ ...renderNotice(text), flags: MessageFlags.Ephemeral });
   if (!isChannelAllowed(context.config, interaction.channelId)) return void (await privately(allowedChannelsNotice(context.config)));
 
-  let question: string;
-  try {
-    question = parseQuestion(questionText(interaction.options.getString("question", true)));
-  } catch (error) {
-    if (error instanceof QuestionError) return void (await privately(error.message));
-    throw error;
-  }
-
-  const admission = context.gate.tryAdmit(interaction.user.id);
-  if (!admission.admitted) return void (await privately(admissionNotice(admission)));
+  const intake = takeQuestion(interaction.options.getString("question", true), interaction.user.id, context);
+  if (!intake.accepted) return void (await privately(intake.notice));
   try {
     const isPublic = interaction.options.getBoolean("public") ?? false;
     await interaction.deferReply(isPublic ? {} : { flags: MessageFlags.Ephemeral });
-    const { answer, message } = await composeAnswer(question, context);
+    const { answer, message } = await composeAnswer(intake.question, context);
     await interaction.editReply(message);
     context.logger.info(
       { event: "answered", via: "ask", user: interaction.user.id, answered: answer.answered, excerpts: answer.excerpts.length, more: answer.morePassages.length },
       "answered /ask",
     );
   } finally {
-    admission.release();
+    intake.release();
   }
 }

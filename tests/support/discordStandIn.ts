@@ -37,6 +37,12 @@ interface PendingRateLimit {
   retryAfterSeconds: number;
 }
 
+interface Stall {
+  matches: (method: string, path: string) => boolean;
+  arrived: () => void;
+  released: Promise<void>;
+}
+
 interface Waiter {
   predicate: (request: RecordedRequest) => boolean;
   resolve: (request: RecordedRequest) => void;
@@ -98,6 +104,7 @@ export class DiscordStandIn {
   private readonly originalMessageIds = new Map<string, string>();
   private readonly interactionChannels = new Map<string, string>();
   private readonly rateLimits: PendingRateLimit[] = [];
+  private readonly stalls: Stall[] = [];
   private readonly waiters = new Set<Waiter>();
   private readonly readyWaiters = new Set<() => void>();
   private sessionId = "";
@@ -366,6 +373,19 @@ export class DiscordStandIn {
     this.rateLimits.push({ matches: (m, p) => m === method && pathPattern.test(p), retryAfterSeconds });
   }
 
+  /**
+   * Holds the next request matching `method` and `pathPattern` unanswered until `release()`, so a
+   * test can act while the bot waits on Discord. `arrived` resolves when the request comes in.
+   */
+  stallNext(method: string, pathPattern: RegExp): { arrived: Promise<void>; release: () => void } {
+    let release!: () => void;
+    let arrived!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const arrival = new Promise<void>((resolve) => (arrived = resolve));
+    this.stalls.push({ matches: (m, p) => m === method && pathPattern.test(p), arrived, released });
+    return { arrived: arrival, release };
+  }
+
   /** Resolves with the first recorded request (past or future) that matches, or rejects after `timeoutMs`. */
   waitForRequest(predicate: (request: RecordedRequest) => boolean, timeoutMs = 10_000): Promise<RecordedRequest> {
     const found = this.requests.find(predicate);
@@ -420,6 +440,13 @@ export class DiscordStandIn {
         response.end(JSON.stringify(json));
       }
     };
+
+    const stallIndex = this.stalls.findIndex((stall) => stall.matches(method, path));
+    if (stallIndex >= 0) {
+      const [stall] = this.stalls.splice(stallIndex, 1);
+      stall!.arrived();
+      await stall!.released;
+    }
 
     const limitIndex = this.rateLimits.findIndex((limit) => limit.matches(method, path));
     if (limitIndex >= 0) {
