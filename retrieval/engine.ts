@@ -39,6 +39,8 @@ export interface Engine {
   /** True when opening built the index rather than loading it. */
   readonly builtIndex: boolean;
   readonly embedderId: string;
+  /** What the index holds: retrieval chunks and answer sentences. */
+  readonly indexStats: { chunks: number; sentences: number };
   close(): Promise<void>;
 }
 
@@ -70,23 +72,36 @@ function scoreCandidates(core: SearchCore, hits: Awaited<ReturnType<typeof searc
 }
 
 /** The question's candidate sentences, scored; what both answering and calibration look at. */
-export async function scoreQuestion(core: SearchCore, embedder: Embedder, question: string) {
+export interface RetrievalOptions {
+  /** How many chunks each of dense and BM25 retrieval return before fusion. */
+  depth?: number;
+  /** RRF weight of each list; { dense: 1, lexical: 0 } ranks by dense similarity alone. */
+  weights?: { dense: number; lexical: number };
+}
+
+export async function scoreQuestion(core: SearchCore, embedder: Embedder, question: string, retrieval: RetrievalOptions = {}) {
   const terms = tokenize(question);
   // Capitalised words after the first: the names the question is about.
   const names = [...new Set(tokenize(question.replace(/^\s*\S+/, "").match(/\b\p{Lu}[\p{L}'’-]*/gu)?.join(" ") ?? ""))];
   const [vector] = await embedder.embedQueries([question]);
-  const hits = await searchChunks(core, { vector: vector!, terms });
+  const hits = await searchChunks(core, { vector: vector!, terms }, retrieval.depth, retrieval.weights);
   const query: PassageQuery = { vector: vector!, terms, answerType: questionAnswerType(question), question, names, idf: (t) => bm25Idf(core.bm25, t) };
   const scored = scoreCandidates(core, hits, query);
   const best = scored.reduce<SentenceScore | undefined>((a, b) => (a && a.score >= b.score ? a : b), undefined);
-  return { terms, scored, best };
+  return { question, terms, hits, scored, best };
 }
 
+export type QuestionScores = Awaited<ReturnType<typeof scoreQuestion>>;
+
 export async function answerQuestion(core: SearchCore, embedder: Embedder, input: string, options: AskOptions = {}): Promise<Answer> {
-  const question = parseQuestion(input);
+  return composeAnswer(core, await scoreQuestion(core, embedder, parseQuestion(input)), options);
+}
+
+/** Decides whether the scored sentences answer the question and cuts the cited excerpts. */
+export function composeAnswer(core: SearchCore, scores: QuestionScores, options: AskOptions = {}): Answer {
+  const { question, terms, scored, best } = scores;
   const maxExcerpts = options.maxExcerpts ?? 3;
   const maxMore = options.maxMore ?? 9;
-  const { terms, scored, best } = await scoreQuestion(core, embedder, question);
   const verdict = decideAnswered(best, terms.length);
   if (!verdict.answered) return { question, answered: false, excerpts: [], morePassages: [], sources: [], refusal: verdict.refusal };
 
@@ -102,7 +117,8 @@ export async function answerQuestion(core: SearchCore, embedder: Embedder, input
 export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
   const root = options.projectRoot ?? PROJECT_ROOT;
   const corpusDir = options.corpusDir ?? join(root, "corpus", "articles");
-  const dataDir = options.dataDir ?? process.env.DATA_DIR ?? join(root, "data");
+  // A relative DATA_DIR is relative to the project, wherever the command runs from; empty means unset.
+  const dataDir = options.dataDir ?? resolve(root, process.env.DATA_DIR?.trim() || "data");
   const logger = options.logger;
   const embedder =
     options.embedder ??
@@ -136,6 +152,7 @@ export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
     sentences: (docId) => core.sentencesByDoc.get(docId) ?? [],
     builtIndex: core.built,
     embedderId: embedder.id,
+    indexStats: { chunks: core.chunks.length, sentences: core.sentences.length },
     close: async () => {},
   };
 }

@@ -57,17 +57,38 @@ function chunkText(doc: Document, span: Span): string {
   return doc.text.slice(span.start, span.end);
 }
 
-/** Embeds texts in batches, reporting progress, and pairs each vector with its unit. */
+type PendingUnit = { id: string; docId: string; start: number; end: number; text: string };
+const unitKey = (u: { docId: string; start: number; end: number }) => `${u.docId}:${u.start}:${u.end}`;
+
+/**
+ * Embeds the units in batches, reporting progress, except those whose vector a previous build
+ * already made from the same text (same embedder, unchanged file, same span): adding one article
+ * embeds that article only.
+ */
 async function embedUnits(
   embedder: Embedder,
-  units: { id: string; docId: string; start: number; end: number; text: string }[],
+  units: PendingUnit[],
+  reusable: ReadonlyMap<string, number[]>,
   onProgress?: (done: number, total: number) => void,
 ): Promise<VectorUnit[]> {
+  const fresh = units.filter((u) => !reusable.has(unitKey(u)));
   const vectors = await embedder.embedPassages(
-    units.map((u) => u.text),
+    fresh.map((u) => u.text),
     onProgress,
   );
-  return units.map((u, i) => ({ id: u.id, docId: u.docId, start: u.start, end: u.end, vector: vectors[i]! }));
+  const made = new Map(fresh.map((u, i) => [unitKey(u), vectors[i]!]));
+  return units.map((u) => ({ id: u.id, docId: u.docId, start: u.start, end: u.end, vector: reusable.get(unitKey(u)) ?? made.get(unitKey(u))! }));
+}
+
+/** Vectors of a previous generation still valid for this build, by document span. */
+function reusableVectors(previous: StoredIndex | undefined, embedder: Embedder, docs: readonly Document[], files: Record<string, string>): Map<string, number[]> {
+  const reusable = new Map<string, number[]>();
+  if (!previous || previous.manifest.embedder.id !== embedder.id || previous.manifest.embedder.dimensions !== embedder.dimensions) return reusable;
+  const unchanged = new Set(docs.filter((d) => files[d.file] !== undefined && previous.manifest.files[d.file] === files[d.file]).map((d) => d.id));
+  for (const unit of [...previous.chunkUnits, ...previous.sentenceUnits]) {
+    if (unchanged.has(unit.docId)) reusable.set(unitKey(unit), unit.vector);
+  }
+  return reusable;
 }
 
 /**
@@ -124,9 +145,11 @@ export async function openSearchCore(docs: Document[], options: SearchCoreOption
             ? `the index is out of date: ${describeChange(loaded.manifest, wanted)}`
             : `the index does not match the corpus (${problem})`;
     logger?.warn({ event: "index.rebuild", dir: options.indexDir, reason }, `building the index: ${reason}`);
+    const reusable = reusableVectors(loaded.status === "stale" || loaded.status === "ok" ? loaded.index : undefined, embedder, docs, options.files);
     const chunkUnits = await embedUnits(
       embedder,
       chunks.map((c) => ({ id: c.id, docId: c.docId, start: c.start, end: c.end, text: chunkText(docById.get(c.docId)!, c) })),
+      reusable,
       (done, total) => options.onProgress?.({ phase: "embed", done, total }),
     );
     const sentenceUnits = embedSentences
@@ -135,6 +158,7 @@ export async function openSearchCore(docs: Document[], options: SearchCoreOption
           docs.flatMap((d) =>
             (sentencesByDoc.get(d.id) ?? []).map((s, i) => ({ id: `${d.id}@${i}`, docId: d.id, start: s.start, end: s.end, text: chunkText(d, s) })),
           ),
+          reusable,
           (done, total) => options.onProgress?.({ phase: "embed", done: chunkUnits.length + done, total: chunkUnits.length + total }),
         )
       : [];
@@ -152,7 +176,8 @@ export async function openSearchCore(docs: Document[], options: SearchCoreOption
     if (reloaded.status !== "ok") throw new Error(`The index just written to ${options.indexDir} cannot be read back (${reloaded.status}).`);
     stored = reloaded.index;
     built = true;
-    logger?.info({ event: "index.built", dir: options.indexDir, chunks: chunkUnits.length, sentences: sentenceUnits.length }, "index built");
+    const reused = [...chunkUnits, ...sentenceUnits].filter((u) => reusable.has(unitKey(u))).length;
+    logger?.info({ event: "index.built", dir: options.indexDir, chunks: chunkUnits.length, sentences: sentenceUnits.length, reusedVectors: reused }, "index built");
   }
 
   const sentenceVectors = new Map(stored.sentenceUnits.map((u) => [u.id, u.vector]));

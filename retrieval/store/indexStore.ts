@@ -24,7 +24,7 @@ type UnitMetadata = { docId: string; start: number; end: number };
 export type LoadResult =
   | { status: "ok"; index: StoredIndex }
   | { status: "missing" }
-  | { status: "stale"; manifest: Manifest }
+  | { status: "stale"; manifest: Manifest; index: StoredIndex }
   | { status: "corrupt"; reason: string };
 
 const CURRENT_FILE = "CURRENT";
@@ -46,9 +46,22 @@ async function loadUnits(folder: string, dimensions: number, what: string): Prom
   return { index, units };
 }
 
+/** Reads the generation CURRENT names, whatever it was built from; throws when any part is unreadable. */
+async function readCurrentGeneration(indexDir: string, current: string): Promise<StoredIndex> {
+  const generation = join(indexDir, generationName.parse(current));
+  const manifest = manifestSchema.parse(JSON.parse(await readFile(join(generation, MANIFEST_FILE), "utf8")));
+  const chunks = await loadUnits(join(generation, "chunks"), manifest.embedder.dimensions, "chunk");
+  const sentences = await loadUnits(join(generation, "sentences"), manifest.embedder.dimensions, "sentence");
+  if (chunks.units.length !== manifest.counts.chunks || sentences.units.length !== manifest.counts.sentences) {
+    throw new Error("item counts differ from the manifest");
+  }
+  return { manifest, chunks: chunks.index, chunkUnits: chunks.units, sentenceUnits: sentences.units };
+}
+
 /**
  * Loads the index generation named by CURRENT. It is "stale" when its fingerprint is not the one
- * wanted and "corrupt" when any file is unreadable or malformed; both mean: rebuild.
+ * wanted (its vectors may still be reused for unchanged files) and "corrupt" when any file is
+ * unreadable or malformed; both mean: rebuild.
  */
 export async function loadIndex(indexDir: string, fingerprint: string): Promise<LoadResult> {
   let current: string;
@@ -58,15 +71,8 @@ export async function loadIndex(indexDir: string, fingerprint: string): Promise<
     return { status: "missing" };
   }
   try {
-    const generation = join(indexDir, generationName.parse(current));
-    const manifest = manifestSchema.parse(JSON.parse(await readFile(join(generation, MANIFEST_FILE), "utf8")));
-    if (manifest.fingerprint !== fingerprint) return { status: "stale", manifest };
-    const chunks = await loadUnits(join(generation, "chunks"), manifest.embedder.dimensions, "chunk");
-    const sentences = await loadUnits(join(generation, "sentences"), manifest.embedder.dimensions, "sentence");
-    if (chunks.units.length !== manifest.counts.chunks || sentences.units.length !== manifest.counts.sentences) {
-      throw new Error("item counts differ from the manifest");
-    }
-    return { status: "ok", index: { manifest, chunks: chunks.index, chunkUnits: chunks.units, sentenceUnits: sentences.units } };
+    const index = await readCurrentGeneration(indexDir, current);
+    return index.manifest.fingerprint === fingerprint ? { status: "ok", index } : { status: "stale", manifest: index.manifest, index };
   } catch (error) {
     const reason = error instanceof z.ZodError ? "manifest or CURRENT is malformed" : (error as Error).message;
     return { status: "corrupt", reason };

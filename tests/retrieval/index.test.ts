@@ -20,7 +20,8 @@ async function open() {
   const log = memoryLogger();
   const engine = await openEngine({ projectRoot: root, dataDir: join(root, "data"), embedder, logger: log.logger });
   const rebuild = log.lines().find((l) => l.event === "index.rebuild");
-  return { engine, reason: rebuild?.reason as string | undefined };
+  const built = log.lines().find((l) => l.event === "index.built");
+  return { engine, reason: rebuild?.reason as string | undefined, reused: built?.reusedVectors as number | undefined };
 }
 
 const indexDir = () => join(root, "data", "index");
@@ -53,9 +54,14 @@ describe("the index on disk", () => {
   it("notices an added article and rebuilds, atomically replacing the current generation", async () => {
     const before = await current();
     await copyArticle("002_");
-    const { engine, reason } = await open();
+    const { engine, reason, reused } = await open();
     expect(engine.builtIndex).toBe(true);
     expect(reason).toMatch(/added corpus\/articles\/002_/);
+    // Only the new article is embedded: every vector of the two unchanged ones is reused.
+    const unchanged = engine.documents().filter((d) => !d.id.startsWith("002_"));
+    const unchangedUnits = unchanged.reduce((n, d) => n + engine.sentences(d.id).length, 0);
+    expect(reused).toBeGreaterThan(unchangedUnits);
+    expect(reused).toBeLessThan(engine.indexStats.chunks + engine.indexStats.sentences);
     const after = await current();
     expect(after).not.toBe(before);
     // The previous generation stays for readers that opened it before the swap.
@@ -76,9 +82,10 @@ describe("the index on disk", () => {
   it("rebuilds with a clear message when the index files are corrupt", async () => {
     const generation = join(indexDir(), await current());
     await writeFile(join(generation, "chunks", "index.json"), "{ not json");
-    const { engine, reason } = await open();
+    const { engine, reason, reused } = await open();
     expect(engine.builtIndex).toBe(true);
     expect(reason).toMatch(/corrupt/);
+    expect(reused).toBe(0);
     const again = await open();
     expect(again.engine.builtIndex).toBe(false);
   });

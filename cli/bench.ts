@@ -1,0 +1,79 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { openEngine, PROJECT_ROOT } from "../retrieval/engine.js";
+import { percentile } from "../retrieval/eval/metrics.js";
+import { ANSWERABLE, UNANSWERABLE } from "../tests/fixtures/questions.js";
+
+const flagsSchema = z.object({ json: z.boolean().default(false), rounds: z.coerce.number().int().positive().default(5), coldChild: z.string().optional() });
+const COLD_QUESTION = "Who is Esmail Qaani?";
+
+/** In a fresh process: open the built index and answer one question; print ms since the process started. */
+async function coldChild(dataDir: string): Promise<void> {
+  const engine = await openEngine({ dataDir });
+  const answer = await engine.ask(COLD_QUESTION);
+  if (!answer.answered || engine.builtIndex) throw new Error("cold start did not load the index and answer");
+  process.stdout.write(JSON.stringify({ ms: performance.now() }) + "\n");
+}
+
+function runColdChild(dataDir: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--cold-child", dataDir], { cwd: PROJECT_ROOT, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve(z.object({ ms: z.number() }).parse(JSON.parse(out)).ms) : reject(new Error(`cold-start child exited ${code}`))));
+  });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { json: { type: "boolean" }, rounds: { type: "string" }, "cold-child": { type: "string" } } });
+  const flags = flagsSchema.parse({ json: values.json, rounds: values.rounds, coldChild: values["cold-child"] });
+  if (flags.coldChild) return coldChild(flags.coldChild);
+
+  const dataDir = await mkdtemp(join(tmpdir(), "corpus-bench-"));
+  try {
+    let rss = process.memoryUsage().rss;
+    const buildStarted = performance.now();
+    const engine = await openEngine({ dataDir });
+    const buildSeconds = (performance.now() - buildStarted) / 1000;
+    const { chunks } = engine.indexStats;
+    const cold = [await runColdChild(dataDir), await runColdChild(dataDir), await runColdChild(dataDir)];
+    const questions = [...ANSWERABLE.map((q) => q.question), ...UNANSWERABLE];
+    const latency: number[] = [];
+    for (let round = 0; round < flags.rounds; round++) {
+      for (const question of questions) {
+        const started = performance.now();
+        await engine.ask(question);
+        latency.push(performance.now() - started);
+        rss = Math.max(rss, process.memoryUsage().rss);
+      }
+    }
+    const report = {
+      chunks,
+      index_chunks_per_s: Math.round((chunks / buildSeconds) * 10) / 10,
+      cold_start_ms: Math.round(percentile(cold, 0.5)),
+      query_p50_ms: Math.round(percentile(latency, 0.5) * 10) / 10,
+      query_p95_ms: Math.round(percentile(latency, 0.95) * 10) / 10,
+      rss_mb: Math.round(rss / 2 ** 20),
+      index_build_s: Math.round(buildSeconds * 10) / 10,
+      queries: latency.length,
+      embedder: engine.embedderId,
+    };
+    process.stdout.write(flags.json ? JSON.stringify(report) + "\n" : Object.entries(report).map(([k, v]) => `${k.padEnd(20)} ${v}`).join("\n") + "\n");
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);
