@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Client, Events, GatewayIntentBits, RESTEvents } from "discord.js";
+import type { ActorRegistry } from "../retrieval/actors/index.js";
 import type { Logger } from "../retrieval/log.js";
 import type { BotConfig } from "./config.js";
 import type { BotContext, BotEngine } from "./context.js";
@@ -23,13 +24,15 @@ export interface RunningBot {
 export interface StartBotOptions {
   config: BotConfig;
   engine: BotEngine;
+  actors: ActorRegistry;
   logger: Logger;
 }
 
 /** Connects to Discord with an engine that is already open, and answers until shut down. */
-export async function startBot({ config, engine, logger }: StartBotOptions): Promise<RunningBot> {
+export async function startBot({ config, engine, actors, logger }: StartBotOptions): Promise<RunningBot> {
   const context: BotContext = {
     engine,
+    actors,
     config,
     logger,
     gate: new AnswerGate({ cooldownSeconds: config.askCooldownSeconds, maxInFlight: config.maxAnswersInFlight }),

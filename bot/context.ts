@@ -1,3 +1,4 @@
+import type { ActorRegistry } from "../retrieval/actors/index.js";
 import type { Engine } from "../retrieval/engine.js";
 import type { Logger } from "../retrieval/log.js";
 import type { BotConfig } from "./config.js";
@@ -10,6 +11,8 @@ export type BotEngine = Pick<Engine, "ask" | "articles">;
 /** What every command and event handler is given. */
 export interface BotContext {
   engine: BotEngine;
+  /** Built once at start-up from the engine's documents; /actor reads it. */
+  actors: ActorRegistry;
   config: BotConfig;
   logger: Logger;
   gate: AnswerGate;

@@ -1,4 +1,6 @@
-/** `npm start`: opens the answer engine (index built or loaded, model warm), then connects to Discord. */
+/** `npm start`: opens the answer engine (index built or loaded, model warm) and builds the actor registry, then connects to Discord. */
+import { loadActorRegistry } from "../retrieval/actors/index.js";
+import { PROJECT_ROOT } from "../retrieval/engine.js";
 import { createLogger } from "../retrieval/log.js";
 import { startBot } from "./app.js";
 import { loadConfigOrExit } from "./config.js";
@@ -10,7 +12,9 @@ process.on("unhandledRejection", (reason) => logger.error({ event: "unhandled-re
 
 try {
   const engine = await openEngineLogged(config, logger);
-  const bot = await startBot({ config, engine, logger });
+  const actors = await loadActorRegistry({ projectRoot: PROJECT_ROOT, documents: engine.documents() });
+  logger.info({ event: "actors-ready", actors: actors.actors.length }, "actor registry built");
+  const bot = await startBot({ config, engine, actors, logger });
   const stop = async (signal: NodeJS.Signals) => {
     logger.info({ event: "signal", signal }, `received ${signal}`);
     await bot.shutdown();

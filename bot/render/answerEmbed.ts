@@ -58,7 +58,7 @@ function quoteBlock(excerpt: Excerpt, room: number): string {
 }
 
 /** Shares the room among the excerpts in order; room one leaves unused goes to the next. */
-function quoteBlocks(excerpts: readonly Excerpt[], room: number): string {
+export function quoteBlocks(excerpts: readonly Excerpt[], room: number): string {
   const blocks: string[] = [];
   let left = room;
   for (const [index, excerpt] of excerpts.entries()) {

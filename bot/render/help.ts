@@ -8,6 +8,7 @@ export function renderHelp(options: { cooldownSeconds: number }): BotMessage {
     "",
     `**/ask** \`question\` — ask anything (up to ${MAX_QUESTION_CHARS.toLocaleString("en")} characters); add \`public: True\` to show the answer to the channel.`,
     "**@mention me** with a question — I reply in the channel.",
+    "**/actor** `name` — who is who: a militia, leader, state or organisation under all the names the articles give it, with the articles that mention it; names are suggested as you type.",
     "**More passages** — the button under an answer shows further quotes.",
     "**/sources** — the articles I answer from.",
     "",

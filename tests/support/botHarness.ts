@@ -5,6 +5,7 @@ import { Writable } from "node:stream";
 import { startBot, type RunningBot } from "../../bot/app.js";
 import type { BotConfig } from "../../bot/config.js";
 import type { BotEngine } from "../../bot/context.js";
+import { loadActorRegistry, type ActorRegistry } from "../../retrieval/actors/index.js";
 import { openEngine, PROJECT_ROOT, type Engine } from "../../retrieval/engine.js";
 import { createLogger } from "../../retrieval/log.js";
 import { DiscordStandIn } from "./discordStandIn.js";
@@ -14,6 +15,14 @@ export const TEST_TOKEN = "stand-in-token.ABCDEFGHIJKLMNOPQRSTUVWX.yz0123456789"
 /** The engine over the seed corpus; the index is built once into .cache/test-data and reused. */
 export function openTestEngine(): Promise<Engine> {
   return openEngine({ dataDir: join(PROJECT_ROOT, ".cache", "test-data") });
+}
+
+let actors: Promise<ActorRegistry> | undefined;
+
+/** The actor registry over the seed corpus the test engine indexes, built once per test process. */
+export function testActorRegistry(): Promise<ActorRegistry> {
+  actors ??= loadActorRegistry({ projectRoot: PROJECT_ROOT });
+  return actors;
 }
 
 export function articleText(file: string): string {
@@ -61,7 +70,7 @@ export async function startHarness(
     ...(typeof overrides === "function" ? overrides(standIn) : overrides),
   };
   const logger = createLogger({ level: config.logLevel, secrets: [config.token], destination });
-  const bot = await startBot({ config, engine, logger });
+  const bot = await startBot({ config, engine, actors: await testActorRegistry(), logger });
   return {
     standIn,
     bot,

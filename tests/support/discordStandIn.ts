@@ -322,6 +322,19 @@ export class DiscordStandIn {
     return { id: base.id, token: base.token };
   }
 
+  /** Types into a command's option with autocomplete (interaction type 4): `focused` is the option being typed, holding `typed`. */
+  sendAutocomplete(
+    name: string,
+    focused: string,
+    typed: string,
+    { user = this.user("reader"), channelId = this.channelId }: { user?: DiscordUser; channelId?: string } = {},
+  ): { id: string; token: string } {
+    const base = this.interactionBase(4, user, channelId);
+    const options = [{ name: focused, type: 3, value: typed, focused: true }];
+    this.dispatch("INTERACTION_CREATE", { ...base.payload, data: { id: snowflake(), name, type: 1, options, guild_id: this.guildId } });
+    return { id: base.id, token: base.token };
+  }
+
   /** Clicks a button on a message the bot posted. */
   clickButton(message: DiscordMessage, customId: string, { user = this.user("reader") }: { user?: DiscordUser } = {}): { id: string; token: string } {
     const base = this.interactionBase(3, user, message.channel_id);
