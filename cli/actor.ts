@@ -3,12 +3,12 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { cliLogger, runCli } from "./runCli.js";
 import { ActorQueryError } from "../retrieval/actors/actorQuery.js";
 import { actorAnswerToJson } from "../retrieval/actors/actorJson.js";
 import { loadActorRegistry } from "../retrieval/actors/loadActorRegistry.js";
 import { resolveActor, type ActorAnswer } from "../retrieval/actors/resolveActor.js";
 import type { ActorRegistry } from "../retrieval/actors/types.js";
-import { createLogger, LOG_LEVELS } from "../retrieval/log.js";
 
 // Not the engine's PROJECT_ROOT: importing the engine would load the embedding stack this CLI never needs.
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -100,7 +100,7 @@ async function main(): Promise<number> {
     process.stdout.write(USAGE + "\n");
     return 0;
   }
-  const logger = createLogger({ level: z.enum(LOG_LEVELS).catch("warn").parse(process.env.LOG_LEVEL ?? "warn") });
+  const logger = cliLogger();
   const started = performance.now();
   const registry = await loadActorRegistry({ projectRoot: PROJECT_ROOT });
   logger.debug({ actors: registry.actors.length, documents: registry.documents.length, ms: Math.round(performance.now() - started) }, "actor registry loaded");
@@ -121,10 +121,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCli(main);

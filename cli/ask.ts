@@ -1,9 +1,9 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { cliLogger, runCli } from "./runCli.js";
 import { openEngine, type Engine } from "../retrieval/engine.js";
 import { parseQuestion, QuestionError } from "../retrieval/question.js";
-import { createLogger, LOG_LEVELS } from "../retrieval/log.js";
 import type { Answer } from "../retrieval/types.js";
 import { stderrProgress } from "./progress.js";
 
@@ -92,8 +92,7 @@ async function main(): Promise<number> {
       return 2;
     }
   }
-  const level = z.enum(LOG_LEVELS).catch("warn").parse(process.env.LOG_LEVEL ?? "warn");
-  const engine = await openEngine({ logger: createLogger({ level }), onProgress: stderrProgress() });
+  const engine = await openEngine({ logger: cliLogger(), onProgress: stderrProgress() });
   try {
     return flags.question === undefined ? await askLines(engine) : await askOne(engine, flags.question, flags.json);
   } finally {
@@ -101,10 +100,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCli(main);

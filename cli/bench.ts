@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { runCli } from "./runCli.js";
 import { openEngine, PROJECT_ROOT } from "../retrieval/engine.js";
 import { percentile } from "../retrieval/eval/metrics.js";
 import { ANSWERABLE, UNANSWERABLE } from "../tests/fixtures/questions.js";
@@ -70,10 +71,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCli(async () => {
+  await main();
+  return 0;
+});

@@ -3,12 +3,12 @@ import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { cliLogger, runCli } from "./runCli.js";
 import { composeAnswer, PROJECT_ROOT, scoreQuestion } from "../retrieval/engine.js";
 import { createEmbedder, embedderConfigFromEnv } from "../retrieval/embed/createEmbedder.js";
 import { openSearchCore, type SearchCore } from "../retrieval/searchCore.js";
 import { loadBeirDataset, type BeirDataset } from "../retrieval/eval/beir.js";
 import { mean, ndcgAt, percentile, recallAt, reciprocalRankAt } from "../retrieval/eval/metrics.js";
-import { createLogger } from "../retrieval/log.js";
 import { stderrProgress } from "./progress.js";
 
 const USAGE = `Usage: npm run --silent eval -- --dataset <BEIR folder> [--json] [--mode hybrid|dense|bm25] [--split test|dev] [--limit N] [--answers]
@@ -48,7 +48,7 @@ async function main(): Promise<number> {
   }
   const dir = resolve(flags.dataset);
   const dataset: BeirDataset = await loadBeirDataset(dir, flags.split);
-  const logger = createLogger({ level: "warn" });
+  const logger = cliLogger();
   const embedder = await createEmbedder(embedderConfigFromEnv(process.env), { logger });
   const corpusHash = createHash("sha256").update(await readFile(join(dir, "corpus.jsonl"))).digest("hex");
   const withAnswers = flags.answers || dataset.queries.some((q) => q.answers.length > 0);
@@ -88,7 +88,7 @@ async function main(): Promise<number> {
       const top = answer.excerpts[0]?.text.toLowerCase() ?? "";
       if (query.answers.some((a) => top.includes(a.toLowerCase()))) answerHits++;
     }
-    if (!flags.json || process.stderr.isTTY) progress({ phase: "embed", done: i + 1, total: queries.length });
+    progress({ phase: "queries", done: i + 1, total: queries.length });
   }
 
   const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -112,10 +112,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCli(main);

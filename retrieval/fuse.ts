@@ -27,12 +27,6 @@ export function reciprocalRankFusion(lists: Ranked[][], options: FusionOptions =
   return [...fused.entries()].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || a.id - b.id);
 }
 
-/** Ranks units by dot product with a unit-length query vector (cosine similarity), best first. */
-export function rankByCosine(query: readonly number[], vectors: readonly (readonly number[])[], limit: number): Ranked[] {
-  const scored: Ranked[] = vectors.map((v, id) => ({ id, score: dot(query, v) }));
-  return scored.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
-}
-
 export function dot(a: readonly number[], b: readonly number[]): number {
   let sum = 0;
   for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;

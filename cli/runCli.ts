@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { createLogger, LOG_LEVELS, type Logger } from "../retrieval/log.js";
+
+/**
+ * Runs a command-line entry point: its result is the exit status; an unexpected error prints
+ * its message (not a stack) and exits 1.
+ */
+export function runCli(main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
+
+/** CLI logs go to stderr at LOG_LEVEL, quieter than the bot by default: stdout is the output. */
+export function cliLogger(): Logger {
+  return createLogger({ level: z.enum(LOG_LEVELS).catch("warn").parse(process.env.LOG_LEVEL ?? "warn") });
+}
