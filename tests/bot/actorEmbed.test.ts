@@ -134,7 +134,7 @@ describe("renderActorProfile", () => {
       excerpts,
       related: Array.from({ length: 60 }, (_, i) => ({ id: `r${i}`, name: `Related actor ${i} `.repeat(30), kind: "person" as const, sentences: 60 - i })),
     });
-    const articles = sources.map((s, i) => article(i + 1, { publisher: "Publisher ".repeat(50), date: "2024-10-01".repeat(10) }));
+    const articles = sources.map((_, i) => article(i + 1, { publisher: "Publisher ".repeat(50), date: "2024-10-01".repeat(10) }));
     const message = renderActorProfile(actor, articles);
     expectWithinDiscordLimits(message);
 
