@@ -195,9 +195,9 @@ describe("/actor", () => {
   it.each([
     ["empty", ""],
     ["blank", "   "],
-    ["letterless", "1234 !!"],
+    ["without letters", "1234 !!"],
     ["too long", "Kataib ".repeat(40)],
-  ])("answers a %s name with the reason, privately", async (_, name) => {
+  ])("answers a name that is %s with the reason, privately", async (_, name) => {
     const reply = await actor({ name });
     expect(reply).toEqual(expect.objectContaining({ content: queryErrorFor(name), flags: EPHEMERAL, embeds: [], allowed_mentions: { parse: [], replied_user: false } }));
   });
