@@ -23,7 +23,8 @@ const flagsSchema = z.object({
   answers: z.boolean().default(false),
 });
 
-const WEIGHTS = { hybrid: undefined, dense: { dense: 1, lexical: 0 }, bm25: { dense: 0, lexical: 1 } } as const;
+/** Each signal alone, for comparison with the hybrid default; "bm25" keeps the document-level BM25. */
+const WEIGHTS = { hybrid: undefined, dense: { dense: 1, lexical: 0, documentLexical: 0 }, bm25: { dense: 0, lexical: 0.5, documentLexical: 0.5 } } as const;
 /** Chunks fetched per list: enough that the top 100 documents are all ranked. */
 const EVAL_DEPTH = 400;
 

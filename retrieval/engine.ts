@@ -13,6 +13,7 @@ import { decideAnswered } from "./refusal.js";
 import { citePassages } from "./cite.js";
 import { parseQuestion } from "./question.js";
 import { sha256 } from "./store/manifest.js";
+import type { FusionWeights } from "./fuse.js";
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -75,8 +76,8 @@ function scoreCandidates(core: SearchCore, hits: Awaited<ReturnType<typeof searc
 export interface RetrievalOptions {
   /** How many chunks each of dense and BM25 retrieval return before fusion. */
   depth?: number;
-  /** RRF weight of each list; { dense: 1, lexical: 0 } ranks by dense similarity alone. */
-  weights?: { dense: number; lexical: number };
+  /** Weight of each signal; { dense: 1, lexical: 0, documentLexical: 0 } ranks by dense similarity alone. */
+  weights?: FusionWeights;
 }
 
 export async function scoreQuestion(core: SearchCore, embedder: Embedder, question: string, retrieval: RetrievalOptions = {}) {

@@ -1,30 +1,42 @@
-/** A ranked list entry: a unit (chunk or document) by position, with the score that ranked it. */
-export interface Ranked {
+/** A retrieval candidate with the raw score each signal gave it (absent: not retrieved by it). */
+export interface Candidate {
   id: number;
-  score: number;
+  /** Cosine similarity, already in [-1, 1]. */
+  dense?: number | undefined;
+  /** BM25 of the unit itself. */
+  lexical?: number | undefined;
+  /** BM25 of the document the unit belongs to. */
+  documentLexical?: number | undefined;
 }
 
-export interface FusionOptions {
-  /** RRF's damping constant: larger flattens the advantage of the very top ranks. */
-  k?: number;
-  /** Weight per input list (default 1 each). */
-  weights?: number[];
+export interface FusionWeights {
+  dense: number;
+  lexical: number;
+  documentLexical: number;
 }
-
-export const DEFAULT_RRF_K = 60;
 
 /**
- * Reciprocal rank fusion: each list contributes weight / (k + rank). It needs no score
- * calibration between BM25 and cosine similarity, which live on unrelated scales.
+ * Set on BEIR SciFact's train queries (809), never on its test queries: nDCG@10 on train was
+ * 0.699 with these weights against 0.679 for chunk BM25 alone and 0.56 for equal-weight reciprocal
+ * rank fusion. A weaker dense model drags rank fusion down, because RRF gives its top ranks as much
+ * say as BM25's; a weighted sum of scores lets it break ties and lift near misses instead.
  */
-export function reciprocalRankFusion(lists: Ranked[][], options: FusionOptions = {}): Ranked[] {
-  const k = options.k ?? DEFAULT_RRF_K;
-  const fused = new Map<number, number>();
-  lists.forEach((list, l) => {
-    const weight = options.weights?.[l] ?? 1;
-    list.forEach((entry, rank) => fused.set(entry.id, (fused.get(entry.id) ?? 0) + weight / (k + rank + 1)));
-  });
-  return [...fused.entries()].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || a.id - b.id);
+export const DEFAULT_FUSION_WEIGHTS: FusionWeights = { dense: 0.15, lexical: 0.425, documentLexical: 0.425 };
+
+/** Scores each candidate as a weighted sum of its signals, BM25 scaled by the best BM25 of the query. */
+export function fuseScores(candidates: readonly Candidate[], weights: FusionWeights = DEFAULT_FUSION_WEIGHTS): { id: number; score: number }[] {
+  const maxOf = (pick: (c: Candidate) => number | undefined) => Math.max(0, ...candidates.map((c) => pick(c) ?? 0)) || 1;
+  const maxLexical = maxOf((c) => c.lexical);
+  const maxDocument = maxOf((c) => c.documentLexical);
+  return candidates
+    .map((c) => ({
+      id: c.id,
+      score:
+        weights.dense * Math.max(0, c.dense ?? 0) +
+        weights.lexical * ((c.lexical ?? 0) / maxLexical) +
+        weights.documentLexical * ((c.documentLexical ?? 0) / maxDocument),
+    }))
+    .sort((a, b) => b.score - a.score || a.id - b.id);
 }
 
 export function dot(a: readonly number[], b: readonly number[]): number {

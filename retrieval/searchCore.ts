@@ -5,7 +5,7 @@ import { splitSentences } from "./text/sentences.js";
 import { tokenize } from "./text/tokenize.js";
 import { chunkDocument, DEFAULT_CHUNK_OPTIONS } from "./chunk.js";
 import { createBm25Index, searchBm25, type Bm25Index } from "./bm25.js";
-import { reciprocalRankFusion, type Ranked } from "./fuse.js";
+import { fuseScores, type FusionWeights } from "./fuse.js";
 import { leansOnPrevious, type SentenceRecord } from "./selectPassages.js";
 import { describeChange, indexFingerprint, INDEX_FORMAT_VERSION, type Manifest } from "./store/manifest.js";
 import { loadIndex, writeIndex, type StoredIndex, type VectorUnit } from "./store/indexStore.js";
@@ -36,7 +36,11 @@ export interface SearchCore {
   sentences: readonly SentenceRecord[];
   /** Position in `sentences` of each document's first sentence. */
   sentenceOffset: ReadonlyMap<string, number>;
+  /** BM25 over chunks, and over whole documents (their prose): the context a chunk sits in. */
   bm25: Bm25Index;
+  documentBm25: Bm25Index;
+  /** Position in `docs` of each chunk's document. */
+  chunkDocument: readonly number[];
   chunkVectors: LocalIndex;
   chunkPosition: ReadonlyMap<string, number>;
   manifest: Manifest;
@@ -207,7 +211,11 @@ export async function openSearchCore(docs: Document[], options: SearchCoreOption
       sentences[at] = { ...sentences[at]!, windowTerms: window };
     }
   }
-  const bm25 = createBm25Index(chunks.map((c) => tokenize(chunkText(docById.get(c.docId)!, c))));
+  const chunkTerms = chunks.map((c) => tokenize(chunkText(docById.get(c.docId)!, c)));
+  const bm25 = createBm25Index(chunkTerms);
+  const docPosition = new Map(docs.map((d, i) => [d.id, i]));
+  const chunkDocumentPosition = chunks.map((c) => docPosition.get(c.docId)!);
+  const documentBm25 = createBm25Index(docs.map((d) => d.regions.flatMap((r) => tokenize(d.text.slice(r.start, r.end)))));
   return {
     docs,
     docById,
@@ -216,6 +224,8 @@ export async function openSearchCore(docs: Document[], options: SearchCoreOption
     sentences,
     sentenceOffset,
     bm25,
+    documentBm25,
+    chunkDocument: chunkDocumentPosition,
     chunkVectors: stored.chunks as unknown as LocalIndex,
     chunkPosition,
     manifest: stored.manifest,
@@ -223,23 +233,30 @@ export async function openSearchCore(docs: Document[], options: SearchCoreOption
   };
 }
 
-/** Hybrid retrieval: vectra's cosine ranking and BM25 over the same chunks, fused by RRF. */
+/**
+ * Hybrid retrieval: the chunks that vectra's cosine ranking or BM25 puts in the top `depth`,
+ * scored by a weighted sum of cosine similarity, chunk BM25 and the BM25 of the chunk's whole
+ * document, each BM25 scaled by the query's best (see fuse.ts for why not rank fusion).
+ */
 export async function searchChunks(
   core: SearchCore,
   query: { vector: number[]; terms: string[] },
   depth = CANDIDATE_DEPTH,
-  weights?: { dense: number; lexical: number },
+  weights?: FusionWeights,
 ): Promise<ChunkHit[]> {
-  const denseHits = await core.chunkVectors.queryItems(query.vector, "", depth);
-  const dense: Ranked[] = denseHits.map((h) => ({ id: core.chunkPosition.get(h.item.id)!, score: h.score }));
-  const lexical: Ranked[] = searchBm25(core.bm25, query.terms, depth).map((h) => ({ id: h.unit, score: h.score }));
-  const fused = reciprocalRankFusion([dense, lexical], weights ? { weights: [weights.dense, weights.lexical] } : {});
-  const denseScore = new Map(dense.map((d) => [d.id, d.score]));
-  const lexicalScore = new Map(lexical.map((d) => [d.id, d.score]));
-  return fused.map((f) => ({
+  const dense = new Map((await core.chunkVectors.queryItems(query.vector, "", depth)).map((h) => [core.chunkPosition.get(h.item.id)!, h.score]));
+  const lexical = new Map(searchBm25(core.bm25, query.terms, depth).map((h) => [h.unit, h.score]));
+  const documents = new Map(searchBm25(core.documentBm25, query.terms, core.docs.length).map((h) => [h.unit, h.score]));
+  const candidates = [...new Set([...dense.keys(), ...lexical.keys()])].map((chunk) => ({
+    id: chunk,
+    dense: dense.get(chunk),
+    lexical: lexical.get(chunk),
+    documentLexical: documents.get(core.chunkDocument[chunk]!),
+  }));
+  return fuseScores(candidates, weights).map((f) => ({
     chunk: f.id,
     fused: f.score,
-    ...(denseScore.has(f.id) ? { dense: denseScore.get(f.id)! } : {}),
-    ...(lexicalScore.has(f.id) ? { lexical: lexicalScore.get(f.id)! } : {}),
+    ...(dense.has(f.id) ? { dense: dense.get(f.id)! } : {}),
+    ...(lexical.has(f.id) ? { lexical: lexical.get(f.id)! } : {}),
   }));
 }
