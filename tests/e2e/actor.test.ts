@@ -3,12 +3,11 @@
  * stand-in — registration, autocomplete interactions, profiles with verbatim quotes, unknown and
  * malformed names.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerCommands } from "../../bot/registerCommands.js";
 import { MENTIONED_IN } from "../../bot/render/actorEmbed.js";
 import { ActorQueryError, MAX_ACTOR_QUERY_CHARS, parseActorQuery, resolveActor, type ActorProfile, type ActorRegistry } from "../../retrieval/actors/index.js";
-import type { Engine } from "../../retrieval/engine.js";
-import { articleText, openTestEngine, startHarness, testActorRegistry, TEST_TOKEN, trackUnhandledRejections, type BotHarness } from "../support/botHarness.js";
+import { articleText, startHarness, testActorRegistry, TEST_TOKEN, useEndToEndSuite, type BotHarness } from "../support/botHarness.js";
 import { expectWithinDiscordLimits, quotesIn, unescapeDiscord } from "../support/discordMessages.js";
 import type { RecordedRequest } from "../support/discordStandIn.js";
 
@@ -16,20 +15,13 @@ const EPHEMERAL = 64;
 const CALLBACK = { reply: 4, autocomplete: 8 } as const;
 const PINGS = /@everyone|@here|<@&?\d/;
 
-let engine: Engine;
 let registry: ActorRegistry;
-const unhandled = trackUnhandledRejections();
+const suite = useEndToEndSuite();
 
 beforeAll(async () => {
-  engine = await openTestEngine();
   registry = await testActorRegistry();
 });
 
-afterEach(() => {
-  expect(unhandled.rejections).toEqual([]);
-});
-
-afterAll(() => unhandled.dispose());
 
 function isCallback(interaction: { id: string; token: string }) {
   return (request: RecordedRequest) => request.method === "POST" && request.path === `/interactions/${interaction.id}/${interaction.token}/callback` && request.status === 204;
@@ -54,7 +46,7 @@ function profileOf(name: string): ActorProfile {
 describe("/actor", () => {
   let harness: BotHarness;
   beforeAll(async () => {
-    harness = await startHarness(engine);
+    harness = await startHarness(suite.engine);
   });
   afterAll(async () => {
     // Every message body the bot sent respects the limits and allows no mentions.
@@ -206,7 +198,7 @@ describe("/actor", () => {
 describe("/actor in a channel the bot does not answer in", () => {
   let harness: BotHarness;
   beforeAll(async () => {
-    harness = await startHarness(engine, (standIn) => ({ allowedChannelIds: [standIn.channelId] }));
+    harness = await startHarness(suite.engine, (standIn) => ({ allowedChannelIds: [standIn.channelId] }));
   });
   afterAll(() => harness.stop());
 

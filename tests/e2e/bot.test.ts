@@ -2,33 +2,21 @@
  * The real bot (discord.js client, commands, rendering) with the real answer engine, against the
  * Discord stand-in: what people see when they use /ask, mentions, More passages, /sources and /help.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAILURE_NOTICE } from "../../bot/answering.js";
 import { expiredNotice } from "../../bot/morePassages.js";
 import { registerCommands } from "../../bot/registerCommands.js";
 import { REFUSAL_TITLE } from "../../bot/render/refusal.js";
-import type { Engine } from "../../retrieval/engine.js";
 import { MAX_QUESTION_CHARS, parseQuestion, QuestionError } from "../../retrieval/question.js";
 import type { Answer } from "../../retrieval/types.js";
-import { articleText, openTestEngine, startHarness, TEST_TOKEN, trackUnhandledRejections, type BotHarness } from "../support/botHarness.js";
+import { articleText, startHarness, TEST_TOKEN, useEndToEndSuite, type BotHarness } from "../support/botHarness.js";
 import { expectWithinDiscordLimits, quotesIn, unescapeDiscord } from "../support/discordMessages.js";
 import type { RecordedRequest } from "../support/discordStandIn.js";
 
 const EPHEMERAL = 64;
 const CALLBACK = { reply: 4, defer: 5 } as const;
 
-let engine: Engine;
-const unhandled = trackUnhandledRejections();
-
-beforeAll(async () => {
-  engine = await openTestEngine();
-});
-
-afterEach(() => {
-  expect(unhandled.rejections).toEqual([]);
-});
-
-afterAll(() => unhandled.dispose());
+const suite = useEndToEndSuite();
 
 /** The message a rejected question gets, as the engine words it. */
 function questionErrorFor(question: string): string {
@@ -73,7 +61,7 @@ function expectSafeBodies(requests: RecordedRequest[]): void {
 describe("command registration", () => {
   let harness: BotHarness;
   beforeAll(async () => {
-    harness = await startHarness(engine);
+    harness = await startHarness(suite.engine);
   });
   afterAll(() => harness.stop());
 
@@ -97,7 +85,7 @@ describe("command registration", () => {
 describe("answering", () => {
   let harness: BotHarness;
   beforeAll(async () => {
-    harness = await startHarness(engine);
+    harness = await startHarness(suite.engine);
   });
   afterAll(async () => {
     expectSafeBodies(harness.standIn.requests);
@@ -108,7 +96,7 @@ describe("answering", () => {
   it("/ask defers privately at once, then edits in quotes that are verbatim corpus text, with sources", async () => {
     const { standIn } = harness;
     const question = "Who is Esmail Qaani?";
-    const expected = await engine.ask(question);
+    const expected = await suite.engine.ask(question);
     expect(expected.answered).toBe(true);
 
     const interaction = standIn.sendCommand("ask", { question });
@@ -143,7 +131,7 @@ describe("answering", () => {
   it("answers a mention as a reply, without the Message Content intent", async () => {
     const { standIn } = harness;
     const question = "Who attacked Eilat?";
-    const expected = await engine.ask(question);
+    const expected = await suite.engine.ask(question);
     const message = standIn.sendMessage(`<@${standIn.applicationId}> ${question}`);
     const reply = await standIn.waitForRequest((r) => r.method === "POST" && r.path === `/channels/${standIn.channelId}/messages` && r.body?.message_reference?.message_id === message.id);
     expect(reply.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
@@ -156,7 +144,7 @@ describe("answering", () => {
   it("pages through further passages with the More passages button", async () => {
     const { standIn } = harness;
     const question = "Who is Esmail Qaani?";
-    const expected = await engine.ask(question);
+    const expected = await suite.engine.ask(question);
     expect(expected.morePassages.length).toBeGreaterThan(3);
 
     const ask = standIn.sendCommand("ask", { question });
@@ -200,7 +188,7 @@ describe("answering", () => {
     const reply = await harness.standIn.waitForRequest(isCallback(interaction));
     expect(reply.body.type).toBe(CALLBACK.reply);
     const lines: string[] = reply.body.data.embeds.flatMap((embed: { description: string }) => embed.description.split("\n"));
-    const articles = engine.articles();
+    const articles = suite.engine.articles();
     expect(lines).toHaveLength(articles.length);
     for (const [index, article] of articles.entries()) {
       expect(unescapeDiscord(lines[index]!)).toContain(article.title);
@@ -219,7 +207,7 @@ describe("answering", () => {
 
   it("refuses an off-topic question, and the reply reads as a refusal", async () => {
     const question = "What is the recipe for a chocolate cake?";
-    const expected = await engine.ask(question);
+    const expected = await suite.engine.ask(question);
     expect(expected.answered).toBe(false);
     const interaction = harness.standIn.sendCommand("ask", { question });
     const edit = await harness.standIn.waitForRequest(isOriginalEdit(interaction));
@@ -274,7 +262,7 @@ describe("answering", () => {
 describe("limits and channels", () => {
   let harness: BotHarness;
   beforeAll(async () => {
-    harness = await startHarness(engine, { askCooldownSeconds: 60 });
+    harness = await startHarness(suite.engine, { askCooldownSeconds: 60 });
   });
   afterAll(() => harness.stop());
 
@@ -300,7 +288,7 @@ describe("limits and channels", () => {
 describe("allowed channels", () => {
   let harness: BotHarness;
   beforeAll(async () => {
-    harness = await startHarness(engine, (standIn) => ({ allowedChannelIds: [standIn.channelId] }));
+    harness = await startHarness(suite.engine, (standIn) => ({ allowedChannelIds: [standIn.channelId] }));
   });
   afterAll(() => harness.stop());
 
@@ -326,7 +314,7 @@ describe("failures", () => {
   let harness: BotHarness;
   beforeAll(async () => {
     // The real engine, except that answering fails the way a broken index would.
-    const failing = { articles: () => engine.articles(), ask: () => Promise.reject(new Error("chunk vectors are missing")) };
+    const failing = { articles: () => suite.engine.articles(), ask: () => Promise.reject(new Error("chunk vectors are missing")) };
     harness = await startHarness(failing);
   });
   afterAll(() => harness.stop());

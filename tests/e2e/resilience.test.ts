@@ -2,9 +2,8 @@
  * The bot under load and trouble, against the Discord stand-in with the real engine: bursts of
  * questions, REST rate limits, a dropped gateway connection, and shutting down mid-answer.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Engine } from "../../retrieval/engine.js";
-import { articleText, openTestEngine, startHarness, trackUnhandledRejections, within, type BotHarness } from "../support/botHarness.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { articleText, startHarness, useEndToEndSuite, within, type BotHarness } from "../support/botHarness.js";
 import { quotesIn } from "../support/discordMessages.js";
 import type { RecordedRequest } from "../support/discordStandIn.js";
 
@@ -16,24 +15,13 @@ const QUESTIONS = [
   "Where is the Victoria military base?",
 ];
 
-let engine: Engine;
-const unhandled = trackUnhandledRejections();
-
-beforeAll(async () => {
-  engine = await openTestEngine();
-});
-
-afterEach(() => {
-  expect(unhandled.rejections).toEqual([]);
-});
-
-afterAll(() => unhandled.dispose());
+const suite = useEndToEndSuite();
 
 const isOriginalEdit = (token: string) => (r: RecordedRequest) => r.method === "PATCH" && r.path.endsWith(`/${token}/messages/@original`) && r.status === 200;
 
 /** Each quote of an edited answer is verbatim text of its cited article. */
 async function expectAnswerTo(question: string, edit: RecordedRequest): Promise<void> {
-  const expected = await engine.ask(question);
+  const expected = await suite.engine.ask(question);
   const quotes = quotesIn(edit.body.embeds[0].description);
   expect(quotes.map((q) => q.citation)).toEqual(expected.excerpts.map((e) => e.citation));
   for (const quote of quotes) expect(articleText(expected.sources.find((s) => s.citation === quote.citation)!.file)).toContain(quote.text);
@@ -42,7 +30,7 @@ async function expectAnswerTo(question: string, edit: RecordedRequest): Promise<
 describe("a burst of questions", () => {
   let harness: BotHarness;
   beforeAll(async () => {
-    harness = await startHarness(engine, { askCooldownSeconds: 10, maxAnswersInFlight: 20 });
+    harness = await startHarness(suite.engine, { askCooldownSeconds: 10, maxAnswersInFlight: 20 });
   });
   afterAll(() => harness.stop());
 
@@ -69,7 +57,7 @@ describe("a burst of questions", () => {
 describe("REST rate limits", () => {
   let harness: BotHarness;
   beforeAll(async () => {
-    harness = await startHarness(engine);
+    harness = await startHarness(suite.engine);
   });
   afterAll(() => harness.stop());
 
@@ -101,7 +89,7 @@ describe("REST rate limits", () => {
 describe("gateway interruptions", () => {
   let harness: BotHarness;
   beforeAll(async () => {
-    harness = await startHarness(engine);
+    harness = await startHarness(suite.engine);
   });
   afterAll(() => harness.stop());
 
@@ -126,7 +114,7 @@ describe("gateway interruptions", () => {
 
 describe("graceful shutdown", () => {
   it("finishes an answer in flight before disconnecting", async () => {
-    const harness = await startHarness(engine);
+    const harness = await startHarness(suite.engine);
     const { standIn } = harness;
     const interaction = standIn.sendCommand("ask", { question: "Who is Esmail Qaani?" });
     // The deferral has reached Discord, so the answer is being worked on.

@@ -6,15 +6,36 @@ import { startBot, type RunningBot } from "../../bot/app.js";
 import type { BotConfig } from "../../bot/config.js";
 import type { BotEngine } from "../../bot/context.js";
 import { loadActorRegistry, type ActorRegistry } from "../../retrieval/actors/index.js";
-import { openEngine, PROJECT_ROOT, type Engine } from "../../retrieval/engine.js";
+import { PROJECT_ROOT, type Engine } from "../../retrieval/engine.js";
+import { openTestEngine } from "./testEngine.js";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { createLogger } from "../../retrieval/log.js";
 import { DiscordStandIn } from "./discordStandIn.js";
 
 export const TEST_TOKEN = "stand-in-token.ABCDEFGHIJKLMNOPQRSTUVWX.yz0123456789";
 
-/** The engine over the seed corpus; the index is built once into .cache/test-data and reused. */
-export function openTestEngine(): Promise<Engine> {
-  return openEngine({ dataDir: join(PROJECT_ROOT, ".cache", "test-data") });
+export { openTestEngine };
+
+/**
+ * The hooks every end-to-end file needs: the shared engine over the seed corpus, and a failure on
+ * any unhandled rejection (how discord.js reports payloads it cannot parse).
+ */
+export function useEndToEndSuite(): { readonly engine: Engine } {
+  let engine: Engine | undefined;
+  const unhandled = trackUnhandledRejections();
+  beforeAll(async () => {
+    engine = await openTestEngine();
+  });
+  afterEach(() => {
+    expect(unhandled.rejections).toEqual([]);
+  });
+  afterAll(() => unhandled.dispose());
+  return {
+    get engine() {
+      if (!engine) throw new Error("the engine is opened in beforeAll");
+      return engine;
+    },
+  };
 }
 
 let actors: Promise<ActorRegistry> | undefined;
