@@ -1,11 +1,16 @@
+import { join } from "node:path";
+import { config as loadDotenv } from "dotenv";
 import { z } from "zod";
+import { PROJECT_ROOT } from "../retrieval/engine.js";
 import { createLogger, LOG_LEVELS, type Logger } from "../retrieval/log.js";
 
 /**
  * Runs a command-line entry point: its result is the exit status; an unexpected error prints
- * its message (not a stack) and exits 1.
+ * its message (not a stack) and exits 1. It reads `.env` as the bot does (the environment wins),
+ * so both use the same embedder and index.
  */
 export function runCli(main: () => Promise<number>): void {
+  loadDotenv({ path: join(PROJECT_ROOT, ".env"), quiet: true });
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {
