@@ -89,7 +89,7 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
   const query: PassageQuery = { vector: vector!, terms, answerType: questionAnswerType(question), question, names, idf: (t) => bm25Idf(core.bm25, t) };
   const scored = scoreCandidates(core, hits, query);
   const best = scored.reduce<SentenceScore | undefined>((a, b) => (a && a.score >= b.score ? a : b), undefined);
-  return { question, terms, hits, scored, best };
+  return { question, terms, query, hits, scored, best };
 }
 
 export type QuestionScores = Awaited<ReturnType<typeof scoreQuestion>>;

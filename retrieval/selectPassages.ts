@@ -46,10 +46,15 @@ export interface PassageQuery {
 /** Weights of the sentence score; set on the seed question set and SQuAD dev (see README). */
 export const SENTENCE_WEIGHTS = { dense: 0.5, lexical: 0.35, context: 0.15, unsupportedFactor: 0.6 };
 
-/** Support thresholds, set on the seed question set (tests/fixtures/questions.ts). */
+/**
+ * Support thresholds, set on two sets at once: the seed question set (tests/fixtures/questions.ts;
+ * every unanswerable question must be refused) and a third of SQuAD dev's even-numbered articles
+ * (all answerable; refusing fewer is better). Looser coverage or name rules let on-topic
+ * unanswerable questions through; these refuse about a quarter of SQuAD's paraphrased questions.
+ */
 export const SUPPORT = {
   /** Below this share of the question's IDF mass around it, the sentence is about something else. */
-  minCoverage: 0.55,
+  minCoverage: 0.45,
   /** A question name this rare (IDF) must be mentioned near the answer; common ones ("Israel") need not. */
   minNameIdf: 1.5,
   /** Without the question's rarest word nearby, the sentence must be at least this close in meaning. */
