@@ -73,6 +73,11 @@ async function main(): Promise<number> {
   const latency: number[] = [];
   let answerHits = 0;
   let refused = 0;
+  // Sentence selection apart from retrieval and refusal: the best-scoring sentence, answered or not,
+  // and the answer when the gold paragraph ranked first.
+  let bestSentenceHits = 0;
+  let topParagraphQueries = 0;
+  let topParagraphHits = 0;
   const progress = stderrProgress();
   for (const [i, query] of queries.entries()) {
     const started = performance.now();
@@ -87,7 +92,14 @@ async function main(): Promise<number> {
       const answer = composeAnswer(core, scores);
       if (!answer.answered) refused++;
       const top = answer.excerpts[0]?.text.toLowerCase() ?? "";
-      if (query.answers.some((a) => top.includes(a.toLowerCase()))) answerHits++;
+      const holdsGold = (text: string) => query.answers.some((a) => text.includes(a.toLowerCase()));
+      if (holdsGold(top)) answerHits++;
+      const best = scores.best ? core.sentences[scores.best.sentence] : undefined;
+      if (best && holdsGold(core.docById.get(best.docId)!.text.slice(best.start, best.end).toLowerCase())) bestSentenceHits++;
+      if (query.relevant.has(ranked[0] ?? "")) {
+        topParagraphQueries++;
+        if (holdsGold(top)) topParagraphHits++;
+      }
     }
     progress({ phase: "queries", done: i + 1, total: queries.length });
   }
@@ -107,7 +119,14 @@ async function main(): Promise<number> {
     embedder: embedder.id,
     built_index: core.built,
     "recall@1": round(mean(recall1)),
-    ...(withAnswers ? { answer_contains_gold: round(answerHits / queries.length), refused: round(refused / queries.length) } : {}),
+    ...(withAnswers
+      ? {
+          answer_contains_gold: round(answerHits / queries.length),
+          refused: round(refused / queries.length),
+          best_sentence_contains_gold: round(bestSentenceHits / queries.length),
+          answer_contains_gold_when_paragraph_first: round(topParagraphHits / (topParagraphQueries || 1)),
+        }
+      : {}),
   };
   process.stdout.write(flags.json ? JSON.stringify(report) + "\n" : Object.entries(report).map(([k, v]) => `${k.padEnd(22)} ${v}`).join("\n") + "\n");
   return 0;
