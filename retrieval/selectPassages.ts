@@ -58,7 +58,7 @@ export const SUPPORT = {
   /** A question name this rare (IDF) must be mentioned near the answer; common ones ("Israel") need not. */
   minNameIdf: 1.5,
   /** Without the question's rarest word nearby, the sentence must be at least this close in meaning. */
-  minDenseForParaphrase: 0.65,
+  minDenseForParaphrase: 0.55,
 };
 
 function idfShare(terms: readonly string[], has: (t: string) => boolean, idf: (t: string) => number): number {
