@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { cliLogger, runCli } from "./runCli.js";
+import { cliLogger, readFlags, runCli } from "./runCli.js";
 import { ActorQueryError } from "../retrieval/actors/actorQuery.js";
 import { actorAnswerToJson } from "../retrieval/actors/actorJson.js";
 import { loadActorRegistry } from "../retrieval/actors/loadActorRegistry.js";
@@ -89,17 +89,8 @@ async function resolveLines(registry: ActorRegistry): Promise<number> {
 }
 
 async function main(): Promise<number> {
-  let flags: Flags;
-  try {
-    flags = parseFlags(process.argv.slice(2));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (flags.help) {
-    process.stdout.write(USAGE + "\n");
-    return 0;
-  }
+  const flags = readFlags(() => parseFlags(process.argv.slice(2)), USAGE);
+  if (typeof flags === "number") return flags;
   const logger = cliLogger();
   const started = performance.now();
   const registry = await loadActorRegistry({ projectRoot: PROJECT_ROOT });

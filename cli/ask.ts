@@ -1,7 +1,7 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { cliLogger, runCli } from "./runCli.js";
+import { cliLogger, readFlags, runCli } from "./runCli.js";
 import { openEngine, type Engine } from "../retrieval/engine.js";
 import { parseQuestion, QuestionError } from "../retrieval/question.js";
 import type { Answer } from "../retrieval/types.js";
@@ -66,18 +66,11 @@ async function askLines(engine: Engine): Promise<number> {
 }
 
 async function main(): Promise<number> {
-  let flags: z.infer<typeof flagsSchema>;
-  try {
+  const flags = readFlags(() => {
     const { values, positionals } = parseArgs({ options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } }, allowPositionals: true });
-    flags = flagsSchema.parse({ ...values, question: positionals.length ? positionals.join(" ") : undefined });
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (flags.help) {
-    process.stdout.write(USAGE + "\n");
-    return 0;
-  }
+    return flagsSchema.parse({ ...values, question: positionals.length ? positionals.join(" ") : undefined });
+  }, USAGE);
+  if (typeof flags === "number") return flags;
   if (flags.question === undefined && !flags.json) {
     process.stderr.write(`No question given.\n${USAGE}\n`);
     return 2;

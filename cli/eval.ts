@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { cliLogger, runCli } from "./runCli.js";
+import { cliLogger, readFlags, runCli } from "./runCli.js";
 import { composeAnswer, PROJECT_ROOT, scoreQuestion } from "../retrieval/engine.js";
 import { createEmbedder, embedderConfigFromEnv } from "../retrieval/embed/createEmbedder.js";
 import { openSearchCore, type SearchCore } from "../retrieval/searchCore.js";
@@ -15,12 +15,13 @@ const USAGE = `Usage: npm run --silent eval -- --dataset <BEIR folder> [--json] 
   --answers  also score the extracted answer: does the top excerpt contain a gold answer (SQuAD)`;
 
 const flagsSchema = z.object({
-  dataset: z.string({ error: "--dataset <folder> is required" }).min(1),
+  dataset: z.string().min(1, { error: "--dataset needs a folder" }).optional(),
   json: z.boolean().default(false),
   mode: z.enum(["hybrid", "dense", "bm25"], { error: "--mode must be hybrid, dense or bm25" }).default("hybrid"),
   split: z.string().optional(),
   limit: z.coerce.number({ error: "--limit must be a number" }).int().positive().optional(),
   answers: z.boolean().default(false),
+  help: z.boolean().default(false),
 });
 
 /** Each signal alone, for comparison with the hybrid default; "bm25" keeps the document-level BM25. */
@@ -36,15 +37,23 @@ function rankDocuments(core: SearchCore, hits: { chunk: number }[]): string[] {
 }
 
 async function main(): Promise<number> {
-  let flags: z.infer<typeof flagsSchema>;
-  try {
+  const flags = readFlags(() => {
     const { values } = parseArgs({
-      options: { dataset: { type: "string" }, json: { type: "boolean" }, mode: { type: "string" }, split: { type: "string" }, limit: { type: "string" }, answers: { type: "boolean" } },
+      options: {
+        dataset: { type: "string" },
+        json: { type: "boolean" },
+        mode: { type: "string" },
+        split: { type: "string" },
+        limit: { type: "string" },
+        answers: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
     });
-    flags = flagsSchema.parse(values);
-  } catch (error) {
-    const message = error instanceof z.ZodError ? error.issues.map((i) => i.message).join("; ") : (error as Error).message;
-    process.stderr.write(`${message}\n${USAGE}\n`);
+    return flagsSchema.parse(values);
+  }, USAGE);
+  if (typeof flags === "number") return flags;
+  if (!flags.dataset) {
+    process.stderr.write(`--dataset <folder> is required.\n${USAGE}\n`);
     return 2;
   }
   const dir = resolve(flags.dataset);

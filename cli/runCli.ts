@@ -24,3 +24,21 @@ export function runCli(main: () => Promise<number>): void {
 export function cliLogger(): Logger {
   return createLogger({ level: z.enum(LOG_LEVELS).catch("warn").parse(process.env.LOG_LEVEL ?? "warn") });
 }
+
+/**
+ * Parses the flags, or says why not with the usage (exit status 2); `--help` prints the usage
+ * (exit status 0). A number back means: exit with it.
+ */
+export function readFlags<T extends { help: boolean }>(parse: () => T, usage: string): T | number {
+  let flags: T;
+  try {
+    flags = parse();
+  } catch (error) {
+    const message = error instanceof z.ZodError ? error.issues.map((i) => i.message).join("; ") : (error as Error).message;
+    process.stderr.write(`${message}\n${usage}\n`);
+    return 2;
+  }
+  if (!flags.help) return flags;
+  process.stdout.write(`${usage}\n`);
+  return 0;
+}
