@@ -13,7 +13,8 @@ const NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 const PATTERNS: Record<Exclude<AnswerType, "any">, RegExp> = {
   number: new RegExp(`[$£€]?\\d[\\d,.]*\\w*|\\b(?:${NUMBER_WORDS})\\b`, "gi"),
   time: new RegExp(
-    `\\b(?:${MONTHS}|${WEEKDAYS})\\b|\\b(?:1[89]|20)\\d\\d\\b|\\b(?:yesterday|today|tonight|ago|last (?:week|month|year)|next (?:week|month|year)|earlier|later|\\d{1,2}(?::\\d\\d)?\\s?[ap]\\.m\\.)`,
+    // Years from 1000 on, decades ("1960s") and centuries: SQuAD's history questions ask for these as often as for dates.
+    `\\b(?:${MONTHS}|${WEEKDAYS})\\b|\\b(?:1\\d|20)\\d\\d\\b|\\b\\d{1,3}0s\\b|\\bcentur(?:y|ies)\\b|\\b(?:yesterday|today|tonight|ago|last (?:week|month|year)|next (?:week|month|year)|earlier|later|\\d{1,2}(?::\\d\\d)?\\s?[ap]\\.m\\.)`,
     "gi",
   ),
   // A capitalised word that does not open the sentence and is not a day or month: a name.
