@@ -9,6 +9,9 @@ const MONTHS = "January|February|March|April|May|June|July|August|September|Octo
 const WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 const NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|several|half";
 
+// A capitalised word that does not open the sentence and is not a day or month: a name.
+const NAME = new RegExp(`(?<!^)(?<![.!?]\\s)\\b(?!(?:${MONTHS}|${WEEKDAYS})\\b)[A-Z][\\p{L}'’-]+`, "gu");
+
 /** Every phrase of the type in a passage; the passage qualifies when one is not from the question. */
 const PATTERNS: Record<Exclude<AnswerType, "any">, RegExp> = {
   number: new RegExp(`[$£€]?\\d[\\d,.]*\\w*|\\b(?:${NUMBER_WORDS})\\b`, "gi"),
@@ -17,9 +20,9 @@ const PATTERNS: Record<Exclude<AnswerType, "any">, RegExp> = {
     `\\b(?:${MONTHS}|${WEEKDAYS})\\b|\\b(?:1\\d|20)\\d\\d\\b|\\b\\d{1,3}0s\\b|\\bcentur(?:y|ies)\\b|\\b(?:yesterday|today|tonight|ago|last (?:week|month|year)|next (?:week|month|year)|earlier|later|\\d{1,2}(?::\\d\\d)?\\s?[ap]\\.m\\.)`,
     "gi",
   ),
-  // A capitalised word that does not open the sentence and is not a day or month: a name.
-  "person-or-group": new RegExp(`(?<!^)(?<![.!?]\\s)\\b(?!(?:${MONTHS}|${WEEKDAYS})\\b)[A-Z][\\p{L}'’-]+`, "gu"),
-  place: /(?<!^)(?<![.!?]\s)\b(?:in|at|near|from|to|across|into)\s+(?:the\s+)?([A-Z][\p{L}'’-]+)/gu,
+  "person-or-group": NAME,
+  // Any name: SQuAD's places are as often bare ("Santa Clara, California") as after "in" or "at".
+  place: NAME,
 };
 
 export function questionAnswerType(question: string): AnswerType {
@@ -37,7 +40,7 @@ export function passageHasAnswerType(passage: string, type: AnswerType, question
   if (type === "any") return true;
   const asked = fold(question);
   for (const match of passage.matchAll(PATTERNS[type])) {
-    const phrase = fold(match[1] ?? match[0]).replace(/[.,]+$/, "");
+    const phrase = fold(match[0]).replace(/[.,]+$/, "");
     if (!asked.includes(phrase)) return true;
   }
   return false;
