@@ -192,13 +192,14 @@ export async function openSearchCore(docs: Document[], options: SearchCoreOption
     const spans = sentencesByDoc.get(doc.id) ?? [];
     spans.forEach((s, index) => {
       const text = chunkText(doc, s);
-      const terms = new Set(tokenize(text));
+      const tokens = tokenize(text);
+      const terms = new Set(tokens);
       // "These are a collection of …" is about what the sentence before names: it matches those words too.
       const previous = spans[index - 1];
       if (previous && leansOnPrevious(text) && doc.text.slice(previous.end, s.start).trim() === "") {
         for (const t of tokenize(chunkText(doc, previous))) terms.add(t);
       }
-      sentences.push({ ...s, docId: doc.id, index, vector: sentenceVectors.get(`${doc.id}@${index}`) ?? [], terms, windowTerms: terms });
+      sentences.push({ ...s, docId: doc.id, index, vector: sentenceVectors.get(`${doc.id}@${index}`) ?? [], tokens, terms, windowTerms: terms });
     });
     // The window: this sentence and up to two before it, unless a caption or blurb lies between.
     const first = sentenceOffset.get(doc.id)!;

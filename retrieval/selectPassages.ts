@@ -1,7 +1,6 @@
 import type { Span } from "./types.js";
 import { dot } from "./fuse.js";
 import { passageHasAnswerType, type AnswerType } from "./answerType.js";
-import { tokenize } from "./text/tokenize.js";
 
 /** A sentence of the index with what scoring needs, precomputed at load time. */
 export interface SentenceRecord extends Span {
@@ -9,6 +8,8 @@ export interface SentenceRecord extends Span {
   /** Position within its document's sentences. */
   index: number;
   vector: readonly number[];
+  /** The sentence's own terms in order (word pairs are read from them). */
+  tokens: readonly string[];
   terms: ReadonlySet<string>;
   /** Terms of this sentence and the two before it in the same stretch of prose: what it can lean on. */
   windowTerms: ReadonlySet<string>;
@@ -94,7 +95,7 @@ export function scoreSentence(query: PassageQuery, sentence: SentenceRecord, con
   const rarest = unique.reduce<string | undefined>((a, t) => (a === undefined || query.idf(t) > query.idf(a) ? t : a), undefined);
   const keyWordFound = rarest === undefined || sentence.windowTerms.has(rarest) || dense >= SUPPORT.minDenseForParaphrase;
   const supported = typeMatch && coverage >= SUPPORT.minCoverage && missingNames.length === 0 && keyWordFound;
-  const bigram = bigramShare(query.terms, query.names, tokenize(text));
+  const bigram = bigramShare(query.terms, query.names, sentence.tokens);
   const { dense: wDense, lexical: wLexical, context: wContext, bigram: wBigram } = SENTENCE_WEIGHTS;
   // A weighted mean, so the score stays in [0, 1].
   const base = (wDense * dense + wLexical * lexical + wContext * context + wBigram * bigram) / (wDense + wLexical + wContext + wBigram);
