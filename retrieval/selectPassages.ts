@@ -1,6 +1,7 @@
 import type { Span } from "./types.js";
 import { dot } from "./fuse.js";
 import { passageHasAnswerType, type AnswerType } from "./answerType.js";
+import { foldedWords } from "./text/tokenize.js";
 
 /** A sentence of the index with what scoring needs, precomputed at load time. */
 export interface SentenceRecord extends Span {
@@ -131,13 +132,11 @@ export function passageAround(sentences: readonly SentenceRecord[], at: number, 
   return { start: s.start, end: s.end };
 }
 
-function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
-}
-
 /** True when most of the shorter text's words are in the longer one: a near-copy, not a new passage. */
 export function nearCopy(a: string, b: string): boolean {
-  const [small, large] = a.length <= b.length ? [words(a), words(b)] : [words(b), words(a)];
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  const small = new Set(foldedWords(shorter));
+  const large = new Set(foldedWords(longer));
   if (small.size === 0) return false;
   let shared = 0;
   for (const w of small) if (large.has(w)) shared++;

@@ -1,19 +1,16 @@
 import type { Document, Span } from "../types.js";
+import { foldedWords } from "../text/tokenize.js";
 
 /** Share of a document's word 5-grams found in a longer one above which it counts as a copy. */
 export const NEAR_DUPLICATE_CONTAINMENT = 0.7;
 const SHINGLE_WORDS = 5;
-
-function words(text: string): string[] {
-  return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").match(/[\p{L}\p{N}]+/gu) ?? [];
-}
 
 function proseOf(doc: Document): string {
   return doc.regions.map((r) => doc.text.slice(r.start, r.end)).join("\n");
 }
 
 function shingles(text: string): Set<string> {
-  const w = words(text);
+  const w = foldedWords(text);
   const set = new Set<string>();
   for (let i = 0; i + SHINGLE_WORDS <= w.length; i++) set.add(w.slice(i, i + SHINGLE_WORDS).join(" "));
   return set;
@@ -59,8 +56,8 @@ export function markNearDuplicates(docs: Document[]): Document[] {
       (longer) => !replaced.has(longer.id) && containment(shingleSets.get(copy.id)!, shingleSets.get(longer.id)!) >= NEAR_DUPLICATE_CONTAINMENT,
     );
     if (!original) continue;
-    const originalWords = ` ${words(proseOf(original)).join(" ")} `;
-    const unique = paragraphs(copy).filter((p) => !originalWords.includes(` ${words(copy.text.slice(p.start, p.end)).join(" ")} `));
+    const originalWords = ` ${foldedWords(proseOf(original)).join(" ")} `;
+    const unique = paragraphs(copy).filter((p) => !originalWords.includes(` ${foldedWords(copy.text.slice(p.start, p.end)).join(" ")} `));
     replaced.set(copy.id, { ...copy, duplicateOf: original.id, regions: unique });
   }
   return docs.map((d) => replaced.get(d.id) ?? d);

@@ -26,6 +26,11 @@ export function foldText(text: string): string {
     .toLowerCase();
 }
 
+/** Folded words, in order, with no stop words dropped or stems cut: for comparing texts whole. */
+export function foldedWords(text: string): string[] {
+  return foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
 // The country, however written, must not meet the pronoun "us" (a stop word).
 const UNITED_STATES = /\b(?:U\.S\.A?\.?|USA|US)(?![\p{L}])/gu;
 
