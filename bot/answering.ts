@@ -9,7 +9,7 @@ import { renderAnswer } from "./render/answerEmbed.js";
 import type { BotMessage } from "./render/message.js";
 
 /** Asks the engine and renders the reply; keeps further passages for the "More passages" button. */
-export async function composeAnswer(question: string, context: BotContext): Promise<{ answer: Answer; message: BotMessage }> {
+export async function answerAndRender(question: string, context: BotContext): Promise<{ answer: Answer; message: BotMessage }> {
   const answer = await context.engine.ask(question);
   const hasMore = answer.answered && answer.morePassages.length > 0;
   const moreButtonId = hasMore

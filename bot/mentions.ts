@@ -1,5 +1,5 @@
 import type { Message } from "discord.js";
-import { composeAnswer, FAILURE_NOTICE, isChannelAllowed, takeQuestion } from "./answering.js";
+import { answerAndRender, FAILURE_NOTICE, isChannelAllowed, takeQuestion } from "./answering.js";
 import type { BotContext } from "./context.js";
 import { renderNotice } from "./render/message.js";
 
@@ -21,7 +21,7 @@ export function createMentionHandler(context: BotContext): (message: Message) =>
       const intake = takeQuestion(message.content, message.author.id, context);
       if (!intake.accepted) return void (await message.reply(renderNotice(intake.notice)));
       try {
-        const { answer, message: reply } = await composeAnswer(intake.question, context);
+        const { answer, message: reply } = await answerAndRender(intake.question, context);
         await message.reply(reply);
         context.logger.info({ ...about, answered: answer.answered, excerpts: answer.excerpts.length }, "answered a mention");
       } finally {

@@ -1,6 +1,6 @@
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import { MAX_QUESTION_CHARS } from "../../retrieval/question.js";
-import { allowedChannelsNotice, composeAnswer, isChannelAllowed, takeQuestion } from "../answering.js";
+import { allowedChannelsNotice, answerAndRender, isChannelAllowed, takeQuestion } from "../answering.js";
 import type { BotContext } from "../context.js";
 import { morePassagesButton } from "../morePassages.js";
 import { renderNotice } from "../render/message.js";
@@ -25,7 +25,7 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   try {
     const isPublic = interaction.options.getBoolean("public") ?? false;
     await interaction.deferReply(isPublic ? {} : { flags: MessageFlags.Ephemeral });
-    const { answer, message } = await composeAnswer(intake.question, context);
+    const { answer, message } = await answerAndRender(intake.question, context);
     await interaction.editReply(message);
     context.logger.info(
       { event: "answered", via: "ask", user: interaction.user.id, answered: answer.answered, excerpts: answer.excerpts.length, more: answer.morePassages.length },
