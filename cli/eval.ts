@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { cliLogger, readFlags, runCli } from "./runCli.js";
-import { composeAnswer, PROJECT_ROOT, scoreQuestion } from "../retrieval/engine.js";
+import { bestSentenceInDocument, composeAnswer, PROJECT_ROOT, scoreQuestion } from "../retrieval/engine.js";
 import { createEmbedder, embedderConfigFromEnv } from "../retrieval/embed/createEmbedder.js";
 import { openSearchCore, type SearchCore } from "../retrieval/searchCore.js";
 import { loadBeirDataset, type BeirDataset } from "../retrieval/eval/beir.js";
@@ -12,7 +12,8 @@ import { mean, ndcgAt, percentile, recallAt, reciprocalRankAt } from "../retriev
 import { stderrProgress } from "./progress.js";
 
 const USAGE = `Usage: npm run --silent eval -- --dataset <BEIR folder> [--json] [--mode hybrid|dense|bm25] [--split test|dev] [--limit N] [--answers]
-  --answers  also score the extracted answer: does the top excerpt contain a gold answer (SQuAD)`;
+  --answers  also score the extracted answer: does the top excerpt contain a gold answer (SQuAD),
+             and is the question refused once its source article is left out`;
 
 const flagsSchema = z.object({
   dataset: z.string().min(1, { error: "--dataset needs a folder" }).optional(),
@@ -87,6 +88,13 @@ async function main(): Promise<number> {
   let bestSentenceHits = 0;
   let topParagraphQueries = 0;
   let topParagraphHits = 0;
+  // With the gold paragraph given (SQuAD's answer_start spans): does the best sentence hold a gold span?
+  let givenParagraphQueries = 0;
+  let givenParagraphHits = 0;
+  // Asked again with every document of the source article left out: an honest engine refuses.
+  let answeredWithoutSource = 0;
+  const articleDocs = new Map<string, Set<string>>();
+  for (const doc of core.docs) articleDocs.set(doc.title, (articleDocs.get(doc.title) ?? new Set()).add(doc.id));
   const progress = stderrProgress();
   for (const [i, query] of queries.entries()) {
     const started = performance.now();
@@ -109,6 +117,16 @@ async function main(): Promise<number> {
         topParagraphQueries++;
         if (holdsGold(top)) topParagraphHits++;
       }
+      const gold = query.answerSpans;
+      if (gold.length > 0) {
+        givenParagraphQueries++;
+        const chosen = bestSentenceInDocument(core, scores.query, gold[0]!.docId);
+        const span = chosen && core.sentences[chosen.sentence]!;
+        if (span && gold.some((g) => g.start >= span.start && g.end <= span.end)) givenParagraphHits++;
+      }
+      const source = new Set([...query.relevant].flatMap((id) => [...(articleDocs.get(core.docById.get(id)?.title ?? "") ?? [])]));
+      const withoutSource = await scoreQuestion(core, embedder, query.text, { depth: EVAL_DEPTH, excludeDocs: source });
+      if (composeAnswer(core, withoutSource).answered) answeredWithoutSource++;
     }
     progress({ phase: "queries", done: i + 1, total: queries.length });
   }
@@ -134,6 +152,8 @@ async function main(): Promise<number> {
           refused: round(refused / queries.length),
           best_sentence_contains_gold: round(bestSentenceHits / queries.length),
           answer_contains_gold_when_paragraph_first: round(topParagraphHits / (topParagraphQueries || 1)),
+          ...(givenParagraphQueries ? { answer_sentence_given_paragraph: round(givenParagraphHits / givenParagraphQueries) } : {}),
+          answered_without_source_article: round(answeredWithoutSource / queries.length),
         }
       : {}),
   };

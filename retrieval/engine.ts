@@ -6,7 +6,7 @@ import { loadCorpus } from "./corpus/loadCorpus.js";
 import { createEmbedder, embedderConfigFromEnv } from "./embed/createEmbedder.js";
 import { tokenize } from "./text/tokenize.js";
 import { bm25Idf } from "./bm25.js";
-import { openSearchCore, searchChunks, type ProgressEvent, type SearchCore } from "./searchCore.js";
+import { openSearchCore, searchChunks, type ChunkHit, type ProgressEvent, type SearchCore } from "./searchCore.js";
 import { pickDiversePassages, scoreSentence, type PassageQuery, type SentenceScore } from "./selectPassages.js";
 import { questionAnswerType } from "./answerType.js";
 import { decideAnswered } from "./refusal.js";
@@ -52,8 +52,8 @@ const MAX_PASSAGE_CHARS = 600;
 /** An excerpt beside the best must score at least this share of it to be part of the answer. */
 const EXCERPT_RELATIVE_SCORE = 0.8;
 
-/** Scores the sentences of the best chunks against the question. */
-function scoreCandidates(core: SearchCore, hits: Awaited<ReturnType<typeof searchChunks>>, query: PassageQuery): SentenceScore[] {
+/** How well the chunk around each sentence of the best chunks ranked, relative to the best chunk. */
+function candidateContexts(core: SearchCore, hits: readonly ChunkHit[]): Map<number, number> {
   const top = hits.slice(0, CONTEXT_CHUNKS);
   const best = top[0]?.fused ?? 1;
   const context = new Map<number, number>();
@@ -65,11 +65,29 @@ function scoreCandidates(core: SearchCore, hits: Awaited<ReturnType<typeof searc
       context.set(at, Math.max(context.get(at) ?? 0, hit.fused / best));
     }
   }
-  return [...context.entries()].map(([sentence, ctx]) => {
+  return context;
+}
+
+/** Scores sentences (by position in `core.sentences`, with their context) against the question. */
+function scoreSentences(core: SearchCore, query: PassageQuery, contexts: ReadonlyMap<number, number>): SentenceScore[] {
+  return [...contexts.entries()].map(([sentence, context]) => {
     const record = core.sentences[sentence]!;
     const text = core.docById.get(record.docId)!.text.slice(record.start, record.end);
-    return { sentence, ...scoreSentence(query, record, ctx, text) };
+    return { sentence, ...scoreSentence(query, record, context, text) };
   });
+}
+
+const bestOf = (scored: readonly SentenceScore[]) => scored.reduce<SentenceScore | undefined>((a, b) => (a && a.score >= b.score ? a : b), undefined);
+
+/**
+ * The sentence of one document that best answers the question, as if retrieval had ranked that
+ * document first: sentence selection measured apart from retrieval.
+ */
+export function bestSentenceInDocument(core: SearchCore, query: PassageQuery, docId: string): SentenceScore | undefined {
+  const offset = core.sentenceOffset.get(docId);
+  const count = core.sentencesByDoc.get(docId)?.length ?? 0;
+  if (offset === undefined) return undefined;
+  return bestOf(scoreSentences(core, query, new Map(Array.from({ length: count }, (_, i) => [offset + i, 1]))));
 }
 
 /** The question's candidate sentences, scored; what both answering and calibration look at. */
@@ -78,6 +96,8 @@ export interface RetrievalOptions {
   depth?: number;
   /** Weight of each signal; { dense: 1, lexical: 0, documentLexical: 0 } ranks by dense similarity alone. */
   weights?: FusionWeights;
+  /** Documents left out, as if not in the corpus: how the evaluation asks questions whose answer was removed. */
+  excludeDocs?: ReadonlySet<string>;
 }
 
 export async function scoreQuestion(core: SearchCore, embedder: Embedder, question: string, retrieval: RetrievalOptions = {}) {
@@ -85,10 +105,12 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
   // Capitalised words after the first: the names the question is about.
   const names = [...new Set(tokenize(question.replace(/^\s*\S+/, "").match(/\b\p{Lu}[\p{L}'’-]*/gu)?.join(" ") ?? ""))];
   const [vector] = await embedder.embedQueries([question]);
-  const hits = await searchChunks(core, { vector: vector!, terms }, retrieval.depth, retrieval.weights);
+  const found = await searchChunks(core, { vector: vector!, terms }, retrieval.depth, retrieval.weights);
+  const excluded = retrieval.excludeDocs;
+  const hits = excluded ? found.filter((h) => !excluded.has(core.chunks[h.chunk]!.docId)) : found;
   const query: PassageQuery = { vector: vector!, terms, answerType: questionAnswerType(question), question, names, idf: (t) => bm25Idf(core.bm25, t) };
-  const scored = scoreCandidates(core, hits, query);
-  const best = scored.reduce<SentenceScore | undefined>((a, b) => (a && a.score >= b.score ? a : b), undefined);
+  const scored = scoreSentences(core, query, candidateContexts(core, hits));
+  const best = bestOf(scored);
   return { question, terms, query, hits, scored, best };
 }
 

@@ -20,13 +20,27 @@ export interface BeirQuery {
   relevant: Set<string>;
   /** Gold answer strings, when the dataset has them (SQuAD). */
   answers: string[];
+  /** Where the gold answers stand in their document's `Document.text`, when the dataset says (SQuAD's `answer_start`). */
+  answerSpans: AnswerSpan[];
+}
+
+export interface AnswerSpan {
+  docId: string;
+  start: number;
+  end: number;
 }
 
 const corpusLine = z.object({ _id: z.string(), title: z.string().default(""), text: z.string() });
 const queryLine = z.object({
   _id: z.string(),
   text: z.string(),
-  metadata: z.object({ answers: z.array(z.object({ text: z.string() })).optional() }).loose().optional(),
+  metadata: z
+    .object({
+      paragraph_id: z.string().optional(),
+      answers: z.array(z.object({ text: z.string(), answer_start: z.number().int().nonnegative().optional() })).optional(),
+    })
+    .loose()
+    .optional(),
 });
 
 function parseJsonl<T>(text: string, schema: z.ZodType<T>, file: string): T[] {
@@ -65,6 +79,7 @@ export async function loadBeirDataset(dir: string, split?: string): Promise<Beir
     const text = head + d.text;
     return { id: d._id, file: `corpus.jsonl#${d._id}`, title: title || d._id, text, regions: [{ start: 0, end: text.length }] };
   });
+  const textOf = new Map(docs.map((d) => [d.id, d.text]));
   const relevant = new Map<string, Set<string>>();
   for (const line of (await readFile(qrelsFile, "utf8")).split("\n").slice(1)) {
     const [query, doc, score] = line.trim().split("\t");
@@ -74,7 +89,21 @@ export async function loadBeirDataset(dir: string, split?: string): Promise<Beir
   }
   const queries = parseJsonl(await readFile(join(dir, "queries.jsonl"), "utf8"), queryLine, "queries.jsonl")
     .filter((q) => relevant.has(q._id))
-    .map((q) => ({ id: q._id, text: q.text, relevant: relevant.get(q._id)!, answers: [...new Set(q.metadata?.answers?.map((a) => a.text) ?? [])] }));
+    .map((q) => {
+      const relevantDocs = relevant.get(q._id)!;
+      // answer_start counts from the start of the paragraph's own text, after the title line added above.
+      const docId = q.metadata?.paragraph_id ?? (relevantDocs.size === 1 ? [...relevantDocs][0]! : undefined);
+      const head = docId === undefined ? undefined : bodyStart.get(docId);
+      const answerSpans = (q.metadata?.answers ?? []).flatMap((a) => {
+        if (docId === undefined || head === undefined || a.answer_start === undefined) return [];
+        const span = { docId, start: head + a.answer_start, end: head + a.answer_start + a.text.length };
+        if (textOf.get(docId)!.slice(span.start, span.end) !== a.text) {
+          throw new Error(`queries.jsonl: query ${q._id}: answer_start ${a.answer_start} does not point at "${a.text}" in ${docId}.`);
+        }
+        return [span];
+      });
+      return { id: q._id, text: q.text, relevant: relevantDocs, answers: [...new Set(q.metadata?.answers?.map((a) => a.text) ?? [])], answerSpans };
+    });
   const name = basename(dir) === "beir-format" ? basename(join(dir, "..")) : basename(dir);
   return { name, docs, bodyStart, queries, split: chosen };
 }
