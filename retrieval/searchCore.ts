@@ -201,10 +201,12 @@ export async function openSearchCore(docs: Document[], options: SearchCoreOption
       }
       sentences.push({ ...s, docId: doc.id, index, vector: sentenceVectors.get(`${doc.id}@${index}`) ?? [], tokens, terms, windowTerms: terms });
     });
-    // The window: this sentence and up to two before it, unless a caption or blurb lies between.
+    // The window: this sentence and up to two before it, unless a caption or blurb lies between, and
+    // the title, which names what every sentence of the article is about.
     const first = sentenceOffset.get(doc.id)!;
+    const titleTerms = tokenize(doc.title);
     for (let at = first; at < sentences.length; at++) {
-      const window = new Set(sentences[at]!.terms);
+      const window = new Set([...titleTerms, ...sentences[at]!.terms]);
       for (let back = at - 1; back >= Math.max(first, at - 2); back--) {
         if (doc.text.slice(sentences[back]!.end, sentences[back + 1]!.start).trim() !== "") break;
         for (const t of sentences[back]!.terms) window.add(t);

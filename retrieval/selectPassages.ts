@@ -12,7 +12,7 @@ export interface SentenceRecord extends Span {
   /** The sentence's own terms in order (word pairs are read from them). */
   tokens: readonly string[];
   terms: ReadonlySet<string>;
-  /** Terms of this sentence and the two before it in the same stretch of prose: what it can lean on. */
+  /** Terms of this sentence, the two before it in the same stretch of prose and the article's title: what it can lean on. */
   windowTerms: ReadonlySet<string>;
 }
 
