@@ -1,6 +1,7 @@
 import type { Span } from "./types.js";
 import { dot } from "./fuse.js";
 import { passageHasAnswerType, type AnswerType } from "./answerType.js";
+import { distance } from "fastest-levenshtein";
 import { foldedWords } from "./text/tokenize.js";
 
 /** A sentence of the index with what scoring needs, precomputed at load time. */
@@ -83,6 +84,21 @@ export const SUPPORT = {
   minDenseForParaphrase: 0.55,
 };
 
+/**
+ * True when the terms mention the name, allowing for how questions spell names: another form of
+ * it ("Australian" for "Australia", "Lutheran" for "Luther") or a one-letter slip ("Karistadt").
+ */
+export function mentionsName(terms: ReadonlySet<string>, name: string): boolean {
+  if (terms.has(name)) return true;
+  if (name.length < 5) return false;
+  for (const t of terms) {
+    if (t.length < 5) continue;
+    if (t.startsWith(name) || name.startsWith(t)) return true;
+    if (name.length >= 6 && Math.abs(t.length - name.length) <= 1 && distance(t, name) <= 1) return true;
+  }
+  return false;
+}
+
 function idfShare(terms: readonly string[], has: (t: string) => boolean, idf: (t: string) => number): number {
   const total = terms.reduce((sum, t) => sum + idf(t), 0);
   return total > 0 ? terms.reduce((sum, t) => sum + (has(t) ? idf(t) : 0), 0) / total : 0;
@@ -92,7 +108,7 @@ export function scoreSentence(query: PassageQuery, sentence: SentenceRecord, con
   const unique = [...new Set(query.terms)];
   const lexical = idfShare(unique, (t) => sentence.terms.has(t), query.idf);
   const coverage = idfShare(unique, (t) => sentence.windowTerms.has(t), query.idf);
-  const missingNames = query.names.filter((n) => query.idf(n) >= SUPPORT.minNameIdf && !sentence.windowTerms.has(n));
+  const missingNames = query.names.filter((n) => query.idf(n) >= SUPPORT.minNameIdf && !mentionsName(sentence.windowTerms, n));
   const dense = Math.max(0, Math.min(1, dot(query.vector, sentence.vector)));
   const typeMatch = passageHasAnswerType(text, query.answerType, query.question);
   // The question's rarest word is usually what it asks about ("founded", "succeeded"); a paraphrase

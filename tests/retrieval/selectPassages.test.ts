@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scoreSentence, type PassageQuery, type SentenceRecord } from "../../retrieval/selectPassages.js";
+import { mentionsName, scoreSentence, type PassageQuery, type SentenceRecord } from "../../retrieval/selectPassages.js";
 import { questionAnswerType } from "../../retrieval/answerType.js";
 import { tokenize } from "../../retrieval/text/tokenize.js";
 
@@ -46,5 +46,22 @@ describe("scoreSentence", () => {
       expect(s).toBeGreaterThanOrEqual(0);
       expect(s).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe("mentionsName", () => {
+  const terms = (text: string) => new Set(tokenize(text));
+
+  it("finds a name as the question spells it in another form or with a one-letter slip", () => {
+    expect(mentionsName(terms("Education in Australia follows a three-tier model."), tokenize("Australian")[0]!)).toBe(true);
+    expect(mentionsName(terms("Andreas Karlstadt embarked on a programme of reform."), tokenize("Karistadt")[0]!)).toBe(true);
+    expect(mentionsName(terms("Talks were held for the Premier League rights."), tokenize("Primier")[0]!)).toBe(true);
+  });
+
+  it("does not take a different name for it", () => {
+    expect(mentionsName(terms("Hezbollah fired rockets at Haifa."), tokenize("Hamas")[0]!)).toBe(false);
+    expect(mentionsName(terms("Qaani met commanders in Baghdad."), tokenize("Soleimani")[0]!)).toBe(false);
+    // Short names must match exactly: "Iraq" is not "Iran".
+    expect(mentionsName(terms("Militias in Iraq claimed the attack."), tokenize("Iran")[0]!)).toBe(false);
   });
 });
