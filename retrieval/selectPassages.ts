@@ -73,7 +73,7 @@ function bigramShare(question: readonly string[], names: readonly string[], sent
  * Support thresholds, set on two sets at once: the seed question set (tests/fixtures/questions.ts;
  * every unanswerable question must be refused) and a third of SQuAD dev's even-numbered articles
  * (all answerable; refusing fewer is better). Looser coverage or name rules let on-topic
- * unanswerable questions through; these still refuse about a sixth of SQuAD's paraphrased questions.
+ * unanswerable questions through; with the refusal floor these refuse a fifth of SQuAD's questions.
  */
 export const SUPPORT = {
   /** Below this share of the question's IDF mass around it, the sentence is about something else. */
