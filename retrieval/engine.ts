@@ -130,14 +130,14 @@ export function composeAnswer(core: SearchCore, scores: QuestionScores, options:
   const maxExcerpts = options.maxExcerpts ?? 3;
   const maxMore = options.maxMore ?? 9;
   const verdict = decideAnswered(best, terms.length);
-  if (!verdict.answered) return { question, answered: false, excerpts: [], morePassages: [], sources: [], refusal: verdict.refusal };
+  if (!verdict.answered) return { question, searched: question, rewrites: [], verdict: "none", answered: false, excerpts: [], morePassages: [], sources: [], refusal: verdict.refusal };
 
   const textOf = (docId: string) => core.docById.get(docId)!.text;
   const passages = pickDiversePassages(scored, core.sentences, textOf, maxExcerpts + maxMore, MAX_PASSAGE_CHARS);
   const top = passages[0]!.score;
   const answerCount = Math.max(1, passages.slice(0, maxExcerpts).filter((p) => p.score >= EXCERPT_RELATIVE_SCORE * top).length);
   const cited = citePassages(passages, core.docById);
-  return { question, answered: true, excerpts: cited.excerpts.slice(0, answerCount), morePassages: cited.excerpts.slice(answerCount), sources: cited.sources };
+  return { question, searched: question, rewrites: [], verdict: "answered", answered: true, excerpts: cited.excerpts.slice(0, answerCount), morePassages: cited.excerpts.slice(answerCount), sources: cited.sources };
 }
 
 /** Opens the answer engine over the corpus: loads or builds the index, warms the model. */

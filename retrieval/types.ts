@@ -78,16 +78,39 @@ export interface SourceRef {
   date?: string;
 }
 
+/**
+ * How far the articles go towards the question. `answered`: a quoted passage states it.
+ * `related`: the articles are about this and the quotes are the closest passages, but none is
+ * confirmed to state the answer. `none`: the articles are not about this; nothing is quoted.
+ */
+export type Verdict = "answered" | "related" | "none";
+
+/** A word of the question read as another: a typo or spelling of a corpus word, or an expanded acronym. */
+export interface Rewrite {
+  /** The word as typed. */
+  from: string;
+  /** What was searched instead (or as well, for an expansion). */
+  to: string;
+  kind: "typo" | "spelling" | "alias" | "name";
+}
+
 export interface Answer {
+  /** The question as asked (trimmed). */
   question: string;
+  /** The question as understood and searched: equal to `question` when nothing was read differently. */
+  searched: string;
+  /** What was read differently, in question order; empty when `searched` is the question. */
+  rewrites: Rewrite[];
+  verdict: Verdict;
+  /** True exactly when `verdict` is "answered". */
   answered: boolean;
-  /** The 1–3 best passages, best first; empty when `answered` is false. */
+  /** The 1–3 best passages, best first: the answer (`answered`) or the closest passages (`related`); empty for `none`. */
   excerpts: Excerpt[];
   /** Further relevant passages after `excerpts`, best first, for paging ("More passages"). */
   morePassages: Excerpt[];
   /** Every article cited by `excerpts` or `morePassages`. */
   sources: SourceRef[];
-  /** Why nothing was quoted, in one sentence, when `answered` is false. */
+  /** Why no passage is given as the answer, in one sentence, when `verdict` is not "answered". */
   refusal?: string;
 }
 

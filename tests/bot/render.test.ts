@@ -19,7 +19,7 @@ const sentence = (n: number) => `Sentence ${n} reports that officials met on Tue
 const longText = (sentences: number) => Array.from({ length: sentences }, (_, i) => sentence(i)).join(" ");
 
 function answerWith(excerpts: Excerpt[], sources: SourceRef[], morePassages: Excerpt[] = []): Answer {
-  return { question: "What did the officials discuss?", answered: true, excerpts, morePassages, sources };
+  return { question: "What did the officials discuss?", searched: "What did the officials discuss?", rewrites: [], verdict: "answered", answered: true, excerpts, morePassages, sources };
 }
 
 describe("renderAnswer", () => {
@@ -91,7 +91,7 @@ describe("renderAnswer", () => {
 
   it("renders an unanswered question as a refusal", () => {
     const refusal = "None of the articles mentions chocolate cake.";
-    const message = renderAnswer({ question: "Recipe for cake?", answered: false, excerpts: [], morePassages: [], sources: [], refusal });
+    const message = renderAnswer({ question: "Recipe for cake?", searched: "Recipe for cake?", rewrites: [], verdict: "none", answered: false, excerpts: [], morePassages: [], sources: [], refusal });
     expect(message.embeds[0]!.title).toBe(REFUSAL_TITLE);
     expect(message.embeds[0]!.description).toContain(refusal);
     expect(message.embeds[0]!.footer!.text).toBe("Question: Recipe for cake?");
@@ -100,7 +100,7 @@ describe("renderAnswer", () => {
   });
 
   it("shows the question in a refusal's footer unable to ping", () => {
-    const message = renderAnswer({ question: "@everyone <@&123456789012345678>?", answered: false, excerpts: [], morePassages: [], sources: [], refusal: "No." });
+    const message = renderAnswer({ question: "@everyone <@&123456789012345678>?", searched: "@everyone <@&123456789012345678>?", rewrites: [], verdict: "none", answered: false, excerpts: [], morePassages: [], sources: [], refusal: "No." });
     expect(message.embeds[0]!.footer!.text).not.toMatch(/@everyone|<@&\d/);
     expect(unescapeDiscord(message.embeds[0]!.footer!.text)).toBe("Question: @everyone <@&123456789012345678>?");
   });
