@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { DEV_QUESTIONS, type DevKind } from "../fixtures/devQuestions.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const ARTICLES = join(ROOT, "corpus", "articles");
+const TEXTS = readdirSync(ARTICLES)
+  .filter((f) => f.endsWith(".txt"))
+  .sort()
+  .map((f) => readFileSync(join(ARTICLES, f), "utf8"));
+
+const ANSWERABLE_KINDS: DevKind[] = [
+  "lowercase",
+  "typo",
+  "chat",
+  "fragment",
+  "acronym",
+  "paraphrase",
+  "how-many",
+  "when",
+  "why",
+  "well-formed",
+];
+const UNANSWERABLE_MINIMUMS: Partial<Record<DevKind, number>> = {
+  "off-topic": 22,
+  "on-topic-absent": 22,
+  "false-premise": 16,
+};
+const answerable = DEV_QUESTIONS.filter((d) => ANSWERABLE_KINDS.includes(d.kind));
+const unanswerable = DEV_QUESTIONS.filter((d) => !ANSWERABLE_KINDS.includes(d.kind));
+const ofKind = (kind: DevKind) => DEV_QUESTIONS.filter((d) => d.kind === kind);
+
+describe("development question set", () => {
+  it("reads the five articles", () => {
+    expect(TEXTS).toHaveLength(5);
+  });
+
+  it("gives every answerable question at least one gold phrase, each verbatim in an article", () => {
+    const missing: string[] = [];
+    const tooLong: string[] = [];
+    for (const d of answerable) {
+      expect(d.any?.length ?? 0, d.q).toBeGreaterThanOrEqual(1);
+      for (const phrase of d.any ?? []) {
+        if (phrase.trim().split(/\s+/).length > 8) tooLong.push(phrase);
+        if (!TEXTS.some((t) => t.includes(phrase))) missing.push(`${d.q} -> ${phrase}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(tooLong).toEqual([]);
+  });
+
+  it("gives unanswerable questions no gold phrases", () => {
+    for (const d of unanswerable) expect(d.any, d.q).toBeUndefined();
+  });
+
+  it("meets the minimum counts", () => {
+    expect(answerable.length).toBeGreaterThanOrEqual(120);
+    expect(unanswerable.length).toBeGreaterThanOrEqual(60);
+    for (const kind of ANSWERABLE_KINDS) expect(ofKind(kind).length, kind).toBeGreaterThanOrEqual(10);
+    for (const [kind, min] of Object.entries(UNANSWERABLE_MINIMUMS)) {
+      expect(ofKind(kind as DevKind).length, kind).toBeGreaterThanOrEqual(min);
+    }
+  });
+
+  it("has no duplicate questions", () => {
+    const seen = new Set<string>();
+    const dupes = DEV_QUESTIONS.map((d) => d.q.trim().toLowerCase()).filter((q) => seen.size === seen.add(q).size);
+    expect(dupes).toEqual([]);
+  });
+
+  it("splits each kind fit, check, fit, check… so both splits are present", () => {
+    const kinds = new Set(DEV_QUESTIONS.map((d) => d.kind));
+    for (const kind of kinds) {
+      const splits = ofKind(kind).map((d) => d.split);
+      expect(splits, kind).toContain("fit");
+      expect(splits, kind).toContain("check");
+      expect(splits, kind).toEqual(splits.map((_, i) => (i % 2 === 0 ? "fit" : "check")));
+    }
+  });
+});
