@@ -37,14 +37,14 @@ export function bm25Idf(index: Bm25Index, term: string): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
-/** Units ranked by BM25 for the query terms (repeated terms count again), best first. */
-export function searchBm25(index: Bm25Index, terms: readonly string[], limit: number): { unit: number; score: number }[] {
+/** Units ranked by BM25 for the query terms, each counting by its weight (a typed word 1), best first. */
+export function searchBm25(index: Bm25Index, terms: readonly { term: string; weight: number }[], limit: number): { unit: number; score: number }[] {
   const scores = new Map<number, number>();
   const { k1, b, lengths, averageLength } = index;
-  for (const term of terms) {
+  for (const { term, weight } of terms) {
     const list = index.postings.get(term);
     if (!list) continue;
-    const idf = bm25Idf(index, term);
+    const idf = weight * bm25Idf(index, term);
     for (const { unit, tf } of list) {
       const norm = k1 * (1 - b + (b * lengths[unit]!) / (averageLength || 1));
       scores.set(unit, (scores.get(unit) ?? 0) + (idf * tf * (k1 + 1)) / (tf + norm));

@@ -9,6 +9,7 @@ import { fuseScores, type FusionWeights } from "./fuse.js";
 import { leansOnPrevious, type SentenceRecord } from "./selectPassages.js";
 import { describeChange, indexFingerprint, INDEX_FORMAT_VERSION, type Manifest } from "./store/manifest.js";
 import { loadIndex, writeIndex, type StoredIndex, type VectorUnit } from "./store/indexStore.js";
+import { buildVocabulary, type Vocabulary } from "./query/vocabulary.js";
 
 export type ProgressEvent = { phase: "load-model" | "embed" | "write"; done: number; total: number };
 
@@ -43,6 +44,8 @@ export interface SearchCore {
   chunkDocument: readonly number[];
   chunkVectors: LocalIndex;
   chunkPosition: ReadonlyMap<string, number>;
+  /** The words of the indexed prose: what questions are corrected towards. */
+  vocabulary: Vocabulary;
   manifest: Manifest;
   /** True when this open built the index (first use, or a change), false when it loaded it. */
   built: boolean;
@@ -231,6 +234,7 @@ export async function openSearchCore(docs: Document[], options: SearchCoreOption
     chunkDocument: chunkDocumentPosition,
     chunkVectors: stored.chunks as unknown as LocalIndex,
     chunkPosition,
+    vocabulary: buildVocabulary(docs),
     manifest: stored.manifest,
     built,
   };
@@ -243,7 +247,7 @@ export async function openSearchCore(docs: Document[], options: SearchCoreOption
  */
 export async function searchChunks(
   core: SearchCore,
-  query: { vector: number[]; terms: string[] },
+  query: { vector: number[]; terms: readonly { term: string; weight: number }[] },
   depth = CANDIDATE_DEPTH,
   weights?: FusionWeights,
 ): Promise<ChunkHit[]> {

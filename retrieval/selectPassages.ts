@@ -3,6 +3,7 @@ import { dot } from "./fuse.js";
 import { passageHasAnswerType, type AnswerType } from "./answerType.js";
 import { distance } from "fastest-levenshtein";
 import { foldedWords } from "./text/tokenize.js";
+import type { QueryConcept } from "./query/understandQuestion.js";
 
 /** A sentence of the index with what scoring needs, precomputed at load time. */
 export interface SentenceRecord extends Span {
@@ -29,8 +30,15 @@ export interface SentenceScore {
   typeMatch: boolean;
   /** Share of the question's IDF mass found in the sentence or the two before it. */
   coverage: number;
+  /**
+   * Share of the weight of the question's words other than names found around it: what the
+   * question asks about them ("old" in "how old is Qaani"); 1 when it asks about names alone.
+   */
+  askedCoverage: number;
   /** Rare names in the question that neither the sentence nor the two before it mention. */
   missingNames: string[];
+  /** The question's weightiest word, a term standing for it, or a close paraphrase is around it. */
+  keyWordFound: boolean;
   /** The sentence can answer: right answer type, the question's words and names are around it. */
   supported: boolean;
   score: number;
@@ -38,13 +46,14 @@ export interface SentenceScore {
 
 export interface PassageQuery {
   vector: readonly number[];
-  terms: readonly string[];
+  /** The question's content words, each with the terms that may stand for it. */
+  concepts: readonly QueryConcept[];
   answerType: AnswerType;
-  /** The question as asked: a phrase it already contains is not its answer. */
+  /** The question as searched: a phrase it already contains is not its answer. */
   question: string;
-  /** Terms of the names the question is about ("Kataib" in "When was Kataib Hezbollah founded?"). */
-  names: readonly string[];
   idf: (term: string) => number;
+  /** True when the index holds the term: a word the corpus never uses carries no weight. */
+  known: (term: string) => boolean;
 }
 
 /**
@@ -58,10 +67,10 @@ export interface PassageQuery {
 export const SENTENCE_WEIGHTS = { dense: 0.32, lexical: 0.21, bigram: 0.05, context: 0.13, answerType: 0.12, coverage: 0.17 };
 
 /** Share of the question's adjacent term pairs ("nobel prize") that stand adjacent in the sentence too, [0, 1]. */
-function bigramShare(question: readonly string[], names: readonly string[], sentence: readonly string[]): number {
+function bigramShare(question: readonly string[], names: ReadonlySet<string>, sentence: readonly string[]): number {
   const pairs = (terms: readonly string[]) => new Set(terms.slice(1).map((t, i) => `${terms[i]} ${t}`));
   // A pair of the names the question is about ("popular mobil") is in every candidate; it tells none apart.
-  const asked = new Set([...pairs(question)].filter((p) => !p.split(" ").every((t) => names.includes(t))));
+  const asked = new Set([...pairs(question)].filter((p) => !p.split(" ").every((t) => names.has(t))));
   if (asked.size === 0) return 0;
   const found = pairs(sentence);
   let shared = 0;
@@ -99,30 +108,49 @@ export function mentionsName(terms: ReadonlySet<string>, name: string): boolean 
   return false;
 }
 
-function idfShare(terms: readonly string[], has: (t: string) => boolean, idf: (t: string) => number): number {
-  const total = terms.reduce((sum, t) => sum + idf(t), 0);
-  return total > 0 ? terms.reduce((sum, t) => sum + (has(t) ? idf(t) : 0), 0) / total : 0;
+/** What a concept weighs: the IDF of its best term the corpus uses, by that term's weight; 0 when it uses none. */
+export function conceptWeight(concept: QueryConcept, query: Pick<PassageQuery, "idf" | "known">, has: (term: string) => boolean = () => true): number {
+  let best = 0;
+  for (const f of concept.forms) if (has(f.term) && query.known(f.term)) best = Math.max(best, f.weight * query.idf(f.term));
+  return best;
+}
+
+/** Share of the question's weight that the terms hold, each concept counting by its best term found. */
+function conceptShare(query: PassageQuery, weights: readonly number[], has: (term: string) => boolean): number {
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  if (total === 0) return 0;
+  return query.concepts.reduce((sum, c, i) => sum + (weights[i]! > 0 ? Math.min(weights[i]!, conceptWeight(c, query, has)) : 0), 0) / total;
 }
 
 export function scoreSentence(query: PassageQuery, sentence: SentenceRecord, context: number, text: string): Omit<SentenceScore, "sentence"> {
-  const unique = [...new Set(query.terms)];
-  const lexical = idfShare(unique, (t) => sentence.terms.has(t), query.idf);
-  const coverage = idfShare(unique, (t) => sentence.windowTerms.has(t), query.idf);
-  const missingNames = query.names.filter((n) => query.idf(n) >= SUPPORT.minNameIdf && !mentionsName(sentence.windowTerms, n));
+  const weights = query.concepts.map((c) => conceptWeight(c, query));
+  const lexical = conceptShare(query, weights, (t) => sentence.terms.has(t));
+  const coverage = conceptShare(query, weights, (t) => sentence.windowTerms.has(t));
+  // A word the corpus never uses is part of what is asked, and never found: it weighs what the known words do on average.
+  const knownWeights = weights.filter((w) => w > 0);
+  const unknownWeight = knownWeights.length ? knownWeights.reduce((a, b) => a + b, 0) / knownWeights.length : 1;
+  const asked = weights.map((w, i) => (query.concepts[i]!.name ? 0 : w > 0 ? w : unknownWeight));
+  const askedCoverage = asked.some((w) => w > 0) ? conceptShare(query, asked, (t) => sentence.windowTerms.has(t)) : 1;
+  const missingNames = query.concepts
+    .filter((c) => c.name && query.known(c.forms[0]!.term) && query.idf(c.forms[0]!.term) >= SUPPORT.minNameIdf)
+    .filter((c) => !c.forms.some((f) => mentionsName(sentence.windowTerms, f.term)))
+    .map((c) => c.forms[0]!.term);
   const dense = Math.max(0, Math.min(1, dot(query.vector, sentence.vector)));
   const typeMatch = passageHasAnswerType(text, query.answerType, query.question);
-  // The question's rarest word is usually what it asks about ("founded", "succeeded"); a paraphrase
-  // of it ("struck" for "hit") shows as a high semantic similarity instead.
-  const rarest = unique.reduce<string | undefined>((a, t) => (a === undefined || query.idf(t) > query.idf(a) ? t : a), undefined);
-  const keyWordFound = rarest === undefined || sentence.windowTerms.has(rarest) || dense >= SUPPORT.minDenseForParaphrase;
+  // The question's weightiest word is usually what it asks about ("founded", "succeeded"); a paraphrase
+  // of it ("struck" for "hit") shows as one of its related terms or a high semantic similarity instead.
+  const keyAt = weights.reduce((best, w, i) => (w > 0 && (best < 0 || w > weights[best]!) ? i : best), -1);
+  const key = query.concepts[keyAt];
+  const keyWordFound = key === undefined || key.forms.some((f) => sentence.windowTerms.has(f.term)) || dense >= SUPPORT.minDenseForParaphrase;
   const supported = typeMatch && coverage >= SUPPORT.minCoverage && missingNames.length === 0 && keyWordFound;
-  const bigram = bigramShare(query.terms, query.names, sentence.tokens);
+  const primary = query.concepts.map((c) => c.forms[0]!.term);
+  const bigram = bigramShare(primary, new Set(query.concepts.filter((c) => c.name).map((c) => c.forms[0]!.term)), sentence.tokens);
   const w = SENTENCE_WEIGHTS;
   // A weighted mean, so the score stays in [0, 1].
   const score =
     (w.dense * dense + w.lexical * lexical + w.context * context + w.bigram * bigram + w.answerType * (typeMatch ? 1 : 0) + w.coverage * coverage) /
     (w.dense + w.lexical + w.context + w.bigram + w.answerType + w.coverage);
-  return { dense, lexical, context, typeMatch, coverage, missingNames, supported, score };
+  return { dense, lexical, context, typeMatch, coverage, askedCoverage, missingNames, keyWordFound, supported, score };
 }
 
 // A sentence opening with one of these leans on the one before it for who or what it is about.

@@ -34,14 +34,36 @@ export function foldedWords(text: string): string[] {
 // The country, however written, must not meet the pronoun "us" (a stop word).
 const UNITED_STATES = /\b(?:U\.S\.A?\.?|USA|US)(?![\p{L}])/gu;
 
+/** A word as search compares it: folded, without a possessive "'s" or apostrophes ("Sa'ar" → "saar"). */
+export function wordForm(raw: string): string {
+  return foldText(raw).replace(/'s$/u, "").replace(/'/gu, "");
+}
+
+/** The search term of a word form: its Porter stem, or undefined for a stop word. */
+export function termOf(form: string): string | undefined {
+  if (form.length === 0 || STOP_WORDS.has(form)) return undefined;
+  return /^\p{N}+$/u.test(form) ? form : stemmer(form);
+}
+
+export function isStopWord(form: string): boolean {
+  return STOP_WORDS.has(form);
+}
+
+/** Words of a text as written, with their offsets: what forms and terms are read from. */
+export const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’‘`´ʼ][\p{L}]+)*/gu;
+
+/** Writes the country as one word, so it is searched for and never taken for the pronoun. */
+export function spellUnitedStates(text: string): string {
+  return text.replace(UNITED_STATES, " unitedstates ");
+}
+
 /** Splits text into search terms: folded, stop words dropped, Porter-stemmed. */
 export function tokenize(text: string): string[] {
-  const folded = foldText(text.replace(UNITED_STATES, " unitedstates "));
+  const folded = foldText(spellUnitedStates(text));
   const terms: string[] = [];
-  for (const match of folded.matchAll(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu)) {
-    const word = match[0].replace(/'s$/u, "").replace(/'/gu, "");
-    if (word.length === 0 || STOP_WORDS.has(word)) continue;
-    terms.push(/^\p{N}+$/u.test(word) ? word : stemmer(word));
+  for (const match of folded.matchAll(WORD_PATTERN)) {
+    const term = termOf(wordForm(match[0]));
+    if (term !== undefined) terms.push(term);
   }
   return terms;
 }

@@ -12,7 +12,8 @@ function record(text: string, before = ""): SentenceRecord {
 }
 
 function query(question: string): PassageQuery {
-  return { vector: VECTOR, terms: tokenize(question), answerType: questionAnswerType(question), question, names: [], idf: () => 1 };
+  const concepts = [...new Set(tokenize(question))].map((term) => ({ typed: term, forms: [{ term, weight: 1 }], name: false }));
+  return { vector: VECTOR, concepts, answerType: questionAnswerType(question), question, idf: () => 1, known: () => true };
 }
 
 const score = (q: PassageQuery, text: string, before = "") => scoreSentence(q, record(text, before), 1, text);

@@ -1,0 +1,76 @@
+/**
+ * What people add to a question in a chat that is not part of it: greetings and fillers ("yo",
+ * "bro", "tbh", "pls"), chat spellings of small words ("u", "ur", "r"), contractions, and runs
+ * of punctuation. Removing them first means none of them is searched for or counted as content.
+ */
+
+/** Chat words that carry no content: dropped wherever they stand. */
+const FILLERS = new Set(
+  (
+    "yo hey hi hello hiya sup bro bruh dude man guys pls plz please thx thanks ty tbh idk idc imo imho fyi btw lol lmao rofl " +
+    "omg ngl smh fr ok okay k kk um umm uh uhh hmm hmmm like literally basically actually anyone anybody someone somebody " +
+    "quick question q rn asap"
+  ).split(" "),
+);
+
+/** Chat spellings of small words, read as the word. */
+const CHAT_SPELLINGS: Record<string, string> = {
+  u: "you",
+  ur: "your",
+  r: "are",
+  y: "why",
+  n: "and",
+  wat: "what",
+  wht: "what",
+  wut: "what",
+  whos: "who is",
+  whats: "what is",
+  wheres: "where is",
+  whens: "when is",
+  hows: "how is",
+  cuz: "because",
+  coz: "because",
+  bc: "because",
+  b4: "before",
+  abt: "about",
+  govt: "government",
+  gov: "government",
+  ppl: "people",
+  tho: "though",
+  w: "with",
+  wo: "without",
+};
+
+/** Contractions, with the auxiliary a question would use ("why'd" asks "why did"). */
+const CONTRACTIONS: [RegExp, string][] = [
+  [/\b(who|what|where|when|why|how)'d\b/giu, "$1 did"],
+  [/\b(who|what|where|when|why|how|it|that|there|he|she)'s\b/giu, "$1 is"],
+  [/\b(who|what|where|when|why|how|they|we|you)'re\b/giu, "$1 are"],
+  [/\b(they|we|you|i|he|she|who)'d\b/giu, "$1 had"],
+  [/\b(they|we|you|i|who|what)'ve\b/giu, "$1 have"],
+  [/\b(they|we|you|i|he|she|it|who|what)'ll\b/giu, "$1 will"],
+  [/\bcan't\b/giu, "can not"],
+  [/\bwon't\b/giu, "will not"],
+  [/\b(\w+)n't\b/giu, "$1 not"],
+  [/\bi'm\b/giu, "i am"],
+];
+
+/** Removes chat noise and contractions; keeps every other word as typed, in order. */
+export function removeChatNoise(typed: string): string {
+  let text = typed.replace(/[’‘ʼ`´]/gu, "'");
+  for (const [pattern, replacement] of CONTRACTIONS) text = text.replace(pattern, replacement);
+  // Runs of punctuation ("??", "!!!", "?!") say nothing more than one mark.
+  text = text.replace(/([?!.,])[?!.,]+/gu, "$1");
+  const words = text.split(/(\s+)/u).flatMap((part) => {
+    if (/^\s+$/u.test(part) || part === "") return [part];
+    const bare = part.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+    const lower = bare.toLowerCase();
+    if (FILLERS.has(lower) || /^(?:a?ha(?:ha)+|l+o+l+|x+d+|\?+)$/u.test(lower)) {
+      // Keep a question mark that was attached to the dropped word.
+      return [part.slice(part.indexOf(bare) + bare.length).replace(/[^?]/gu, "")];
+    }
+    const spelled = CHAT_SPELLINGS[lower];
+    return [spelled ? part.replace(bare, spelled) : part];
+  });
+  return words.join("").replace(/\s+/gu, " ").replace(/\s+([?!.,])/gu, "$1").trim();
+}

@@ -1,0 +1,87 @@
+import type { Vocabulary } from "./vocabulary.js";
+
+/**
+ * Edits a typed word may be off by, as Meilisearch and Typesense allow: none under five letters
+ * ("iran"/"iraq" are different words), one from five, two from nine.
+ */
+export function typoTolerance(length: number): number {
+  return length >= 9 ? 2 : length >= 5 ? 1 : 0;
+}
+
+/**
+ * Optimal string alignment distance (Levenshtein plus swapping two neighbouring letters, the
+ * commonest slip of all), or `max + 1` as soon as it must exceed `max`.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      current.push(d);
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin > max) return max + 1;
+    before = previous;
+    previous = current;
+  }
+  return Math.min(previous[b.length]!, max + 1);
+}
+
+/**
+ * A key that Arabic and Persian names keep however they are written in Latin letters: q/k and
+ * kh/gh, vowels, doubled letters, a final -h and apostrophes vary ("Kataib", "Ktaeb", "Kata'ib";
+ * "Nujaba", "Nujabba"; "Muhandis", "Muhandes"; "Qaani", "Ghaani"), the consonants stay.
+ */
+export function transliterationKey(form: string): string {
+  const consonants = form
+    .replace(/'/gu, "")
+    .replace(/kh|gh|q|ck|c(?=[aou])/gu, "k")
+    .replace(/ph/gu, "f")
+    .replace(/([td])h/gu, "$1")
+    .replace(/(?<=[aeiouy])h$/u, "");
+  const lead = /^[aeiouy]/u.test(consonants) ? "a" : "";
+  return lead + consonants.replace(/[aeiouyw]/gu, "").replace(/(.)\1+/gu, "$1");
+}
+
+export interface Correction {
+  form: string;
+  kind: "typo" | "spelling";
+}
+
+/** The corpus word nearest a typed one, by fewest edits then most used; undefined when none is near enough. */
+function nearest(typed: string, candidates: readonly string[], vocabulary: Vocabulary, max: number): string | undefined {
+  let best: string | undefined;
+  let bestEdits = max + 1;
+  let bestCount = 0;
+  for (const form of candidates) {
+    const edits = editDistance(typed, form, max);
+    const count = vocabulary.counts.get(form) ?? 0;
+    if (edits > max || edits > bestEdits || (edits === bestEdits && count <= bestCount)) continue;
+    [best, bestEdits, bestCount] = [form, edits, count];
+  }
+  return best;
+}
+
+/**
+ * What a word the corpus never uses was probably meant as: a name spelt another way (same
+ * transliteration key, at most half its letters off) or a typo within the tolerance. The first
+ * letter is taken as typed, as people rarely get it wrong (Meilisearch counts a typo there twice).
+ */
+export function correctWord(typed: string, vocabulary: Vocabulary): Correction | undefined {
+  if (typed.length < 4 || /\p{N}/u.test(typed)) return undefined;
+  const spelled = vocabulary.byTransliteration.get(transliterationKey(typed));
+  if (spelled) {
+    const form = nearest(typed, spelled, vocabulary, Math.ceil(typed.length / 2));
+    if (form) return { form, kind: "spelling" };
+  }
+  const max = typoTolerance(typed.length);
+  if (max === 0) return undefined;
+  const form = nearest(typed, vocabulary.byFirstLetter.get(typed[0]!) ?? [], vocabulary, max);
+  return form ? { form, kind: "typo" } : undefined;
+}

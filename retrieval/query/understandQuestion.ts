@@ -1,0 +1,211 @@
+import type { ActorRegistry } from "../actors/types.js";
+import { looseKey, nameKey } from "../actors/normalizeName.js";
+import { termOf, tokenize, wordForm } from "../text/tokenize.js";
+import type { Rewrite } from "../types.js";
+import { removeChatNoise } from "./chatNoise.js";
+import { correctWord } from "./spelling.js";
+import type { Vocabulary } from "./vocabulary.js";
+import { relatedTerms, type Thesaurus } from "./relatedTerms.js";
+import { capitalAndStateTerms } from "./capitals.js";
+
+/** A search term standing for a word of the question, with how much it counts (typed: 1). */
+export interface WeightedTerm {
+  term: string;
+  weight: number;
+}
+
+/** One content word of the question and every term that may stand for it in a passage. */
+export interface QueryConcept {
+  /** The word as typed (its form). */
+  typed: string;
+  /** The word's own term first (corrected when misspelt), then expansions at lower weights. */
+  forms: WeightedTerm[];
+  /** A name the question is about: capitalised in the question, or a name in the corpus. */
+  name: boolean;
+}
+
+export interface UnderstoodQuestion {
+  /** The question as typed. */
+  typed: string;
+  /** The question as understood: chat noise gone, spellings corrected, unknown acronyms spelt out. */
+  searched: string;
+  rewrites: Rewrite[];
+  concepts: QueryConcept[];
+  /** Every term to search for, with the highest weight any concept gives it. */
+  terms: WeightedTerm[];
+}
+
+/** What the corpus offers to read a question against; the actor registry and thesaurus are optional. */
+export interface QueryLexicon {
+  vocabulary: Vocabulary;
+  /** True when the index holds this search term. */
+  hasTerm: (term: string) => boolean;
+  actors?: ActorRegistry;
+  thesaurus?: Thesaurus;
+}
+
+/** Weights of what is searched besides the typed words, below them as the issue of recall vs precision asks. */
+export const EXPANSION_WEIGHTS = {
+  /** Another name of the same actor ("Hashd al-Shaabi" for "PMF"). */
+  alias: 0.5,
+  /** An actor's names when the typed one is not in the corpus at all ("KH"): they are the only way to find it. */
+  aliasOnly: 1,
+};
+
+interface Word {
+  raw: string;
+  form: string;
+  start: number;
+  end: number;
+  /** Capitalised where a capital means a name: not the question's first word. */
+  capitalised: boolean;
+  corrected?: { form: string; kind: "typo" | "spelling" };
+}
+
+// "US", "U.S." and "USA", and "the us" as people type it: the country, never the pronoun.
+const WORD = /U\.S\.(?:A\.?)?|\b(?:USA|US)\b|(?<=\bthe )us\b|[\p{L}\p{N}]+(?:['’‘`´ʼ][\p{L}]+)*/gu;
+
+function readWords(text: string): Word[] {
+  return [...text.matchAll(WORD)].map((m, i) => {
+    const raw = m[0];
+    const country = /^(?:U\.S\.(?:A\.?)?|USA|US|us)$/u.test(raw);
+    return { raw, form: country ? "unitedstates" : wordForm(raw), start: m.index, end: m.index + raw.length, capitalised: i > 0 && /^\p{Lu}/u.test(raw) };
+  });
+}
+
+/** A corrected word as shown: a name with its capital, any other word as the corpus writes it. */
+const shownForm = (form: string, vocabulary: Vocabulary) => (vocabulary.names.has(form) ? form.replace(/^\p{L}/u, (c) => c.toUpperCase()) : form);
+
+/** True when the corpus uses the word, or another word with its term ("attacked" for "attacks"). */
+function isKnown(form: string, lexicon: QueryLexicon): boolean {
+  const term = termOf(form);
+  return lexicon.vocabulary.counts.has(form) || (term !== undefined && lexicon.hasTerm(term));
+}
+
+/** An actor a run of the question's words names ("kh", "popular mobilization forces"), longest first. */
+interface ActorPhrase {
+  first: number;
+  end: number;
+  actorId: string;
+}
+
+function findActorPhrases(words: readonly Word[], actors: ActorRegistry | undefined): ActorPhrase[] {
+  if (!actors) return [];
+  const phrases: ActorPhrase[] = [];
+  for (let first = 0; first < words.length; ) {
+    let found: ActorPhrase | undefined;
+    for (let n = Math.min(6, words.length - first); n >= 1 && !found; n--) {
+      const key = nameKey(words.slice(first, first + n).map((w) => w.corrected?.form ?? w.form).join(" "));
+      const ids = actors.keys.get(key) ?? actors.keys.get(looseKey(key));
+      // A lone stop word ("it", "us") names nobody, and a name two actors share names neither.
+      if (ids?.length === 1 && (n > 1 || termOf(key) !== undefined)) found = { first, end: first + n, actorId: ids[0]! };
+    }
+    if (found) phrases.push(found);
+    first = found ? found.end : first + 1;
+  }
+  return phrases;
+}
+
+/** The actor's names as the corpus writes them, most used first. */
+function corpusNames(actors: ActorRegistry, actorId: string): string[] {
+  const counts = new Map<string, number>();
+  for (const mention of actors.mentions.get(actorId) ?? []) counts.set(mention.surface, (counts.get(mention.surface) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([surface]) => surface);
+}
+
+function addForm(concept: QueryConcept, term: string, weight: number): void {
+  const existing = concept.forms.find((f) => f.term === term);
+  if (existing) existing.weight = Math.max(existing.weight, weight);
+  else concept.forms.push({ term, weight });
+}
+
+/**
+ * Turns what was typed into what is searched: chat noise and contractions removed, words the
+ * corpus never uses corrected to its nearest word or spelling of a name, names recognised without
+ * capitals, actors' other names and acronyms expanded through the actor registry, capitals and
+ * their states, and related words from the thesaurus, each expansion below the typed word.
+ */
+export function understandQuestion(typed: string, lexicon: QueryLexicon): UnderstoodQuestion {
+  const cleaned = removeChatNoise(typed);
+  const words = readWords(cleaned);
+  for (const word of words) {
+    const term = termOf(word.form);
+    if (term === undefined || lexicon.vocabulary.counts.has(word.form)) continue;
+    if (lexicon.hasTerm(term)) {
+      // Searched as typed ("sistany" stems as "sistani" does), but a name is shown as the corpus spells it.
+      const spelled = correctWord(word.form, lexicon.vocabulary);
+      if (spelled && termOf(spelled.form) === term && lexicon.vocabulary.names.has(spelled.form)) word.corrected = spelled;
+      continue;
+    }
+    if (lexicon.thesaurus?.isWord(word.form)) continue;
+    const correction = correctWord(word.form, lexicon.vocabulary);
+    if (correction) word.corrected = correction;
+  }
+
+  const conceptOf = new Map<number, QueryConcept>();
+  const concepts: QueryConcept[] = [];
+  words.forEach((word, i) => {
+    const form = word.corrected?.form ?? word.form;
+    const term = termOf(form);
+    if (term === undefined) return;
+    const name = word.capitalised || lexicon.vocabulary.names.has(form);
+    // A word asked twice is one concept, counted once.
+    const repeated = concepts.find((c) => c.forms[0]!.term === term);
+    if (repeated) {
+      repeated.name ||= name;
+      conceptOf.set(i, repeated);
+      return;
+    }
+    const concept: QueryConcept = { typed: word.form, forms: [{ term, weight: 1 }], name };
+    for (const expansion of [...capitalAndStateTerms(form, lexicon), ...(name ? [] : relatedTerms(form, lexicon))]) addForm(concept, expansion.term, expansion.weight);
+    conceptOf.set(i, concept);
+    concepts.push(concept);
+  });
+
+  const rewrites: Rewrite[] = [];
+  const replaced = new Map<number, { end: number; text: string }>();
+  for (const word of words) {
+    if (word.corrected) replaced.set(word.start, { end: word.end, text: shownForm(word.corrected.form, lexicon.vocabulary) });
+  }
+  for (const phrase of findActorPhrases(words, lexicon.actors)) {
+    const names = corpusNames(lexicon.actors!, phrase.actorId);
+    const span = words.slice(phrase.first, phrase.end);
+    const typedKnown = span.some((w) => termOf(w.form) !== undefined && isKnown(w.corrected?.form ?? w.form, lexicon));
+    const weight = typedKnown ? EXPANSION_WEIGHTS.alias : EXPANSION_WEIGHTS.aliasOnly;
+    const expansions = [...new Set(names.flatMap((n) => tokenize(n)))];
+    for (let i = phrase.first; i < phrase.end; i++) {
+      const concept = conceptOf.get(i);
+      if (!concept) continue;
+      concept.name = true;
+      for (const term of expansions) addForm(concept, term, weight);
+    }
+    // An acronym or name the corpus never writes is searched as the corpus writes it.
+    if (!typedKnown && names[0]) {
+      const from = cleaned.slice(span[0]!.start, span[span.length - 1]!.end);
+      for (const w of span) replaced.delete(w.start);
+      replaced.set(span[0]!.start, { end: span[span.length - 1]!.end, text: names[0] });
+      rewrites.push({ from, to: names[0], kind: "alias" });
+    }
+  }
+  for (const word of words) {
+    if (word.corrected && replaced.has(word.start)) rewrites.push({ from: word.raw, to: shownForm(word.corrected.form, lexicon.vocabulary), kind: word.corrected.kind });
+  }
+
+  let searched = "";
+  let at = 0;
+  for (const [start, { end, text }] of [...replaced.entries()].sort((a, b) => a[0] - b[0])) {
+    searched += cleaned.slice(at, start) + text;
+    at = end;
+  }
+  searched += cleaned.slice(at);
+
+  const best = new Map<string, number>();
+  for (const concept of concepts) for (const f of concept.forms) best.set(f.term, Math.max(best.get(f.term) ?? 0, f.weight));
+  return {
+    typed,
+    searched: searched || typed,
+    rewrites: rewrites.sort((a, b) => cleaned.indexOf(a.from) - cleaned.indexOf(b.from)),
+    concepts,
+    terms: [...best.entries()].map(([term, weight]) => ({ term, weight })),
+  };
+}
