@@ -72,5 +72,5 @@ export function removeChatNoise(typed: string): string {
     const spelled = CHAT_SPELLINGS[lower];
     return [spelled ? part.replace(bare, spelled) : part];
   });
-  return words.join("").replace(/\s+/gu, " ").replace(/\s+([?!.,])/gu, "$1").trim();
+  return words.join("").replace(/\s+/gu, " ").replace(/\s+([?!.,])/gu, "$1").replace(/^[^\p{L}\p{N}]+/u, "").trim();
 }

@@ -63,13 +63,12 @@ interface Word {
 }
 
 // "US", "U.S." and "USA", and "the us" as people type it: the country, never the pronoun.
-const WORD = /U\.S\.(?:A\.?)?|\b(?:USA|US)\b|(?<=\bthe )us\b|[\p{L}\p{N}]+(?:['’‘`´ʼ][\p{L}]+)*/gu;
+const WORD = /(?<country>U\.S\.(?:A\.?)?|\b(?:USA|US)\b|(?<=\b[Tt]he )us\b)|[\p{L}\p{N}]+(?:['’‘`´ʼ][\p{L}]+)*/gu;
 
 function readWords(text: string): Word[] {
   return [...text.matchAll(WORD)].map((m, i) => {
     const raw = m[0];
-    const country = /^(?:U\.S\.(?:A\.?)?|USA|US|us)$/u.test(raw);
-    return { raw, form: country ? "unitedstates" : wordForm(raw), start: m.index, end: m.index + raw.length, capitalised: i > 0 && /^\p{Lu}/u.test(raw) };
+    return { raw, form: m.groups?.country ? "unitedstates" : wordForm(raw), start: m.index, end: m.index + raw.length, capitalised: i > 0 && /^\p{Lu}/u.test(raw) };
   });
 }
 

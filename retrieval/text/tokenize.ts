@@ -11,7 +11,7 @@ const STOP_WORDS = new Set(
     "himself his how i if in into is it its itself just me more most my myself no nor not of off on once only or other our ours " +
     "ourselves out over own same she should so some such than that the their theirs them themselves then there these they this " +
     "those through to too under until up very was we were what when where which while who whom why will with would you your yours " +
-    "yourself yourselves s t al also tell say said says know many much mean means meant"
+    "yourself yourselves s t al also tell say said says know many much mean means meant us"
   ).split(" "),
 );
 

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { removeChatNoise } from "../../../retrieval/query/chatNoise.js";
+
+describe("removeChatNoise", () => {
+  it("drops greetings, fillers and chat acronyms wherever they stand", () => {
+    expect(removeChatNoise("yo bro who is qaani tbh")).toBe("who is qaani");
+    expect(removeChatNoise("idk pls explain the PMF lol")).toBe("explain the PMF");
+  });
+
+  it("spells out contractions with the auxiliary a question uses", () => {
+    expect(removeChatNoise("who's sistani")).toBe("who is sistani");
+    expect(removeChatNoise("why'd iran hold back")).toBe("why did iran hold back");
+    expect(removeChatNoise("they'd been meeting in baghdad")).toBe("they had been meeting in baghdad");
+    expect(removeChatNoise("what’s the PMF")).toBe("what is the PMF");
+    expect(removeChatNoise("iran didn't want it")).toBe("iran did not want it");
+  });
+
+  it("reads chat spellings of small words as the words", () => {
+    expect(removeChatNoise("r u sure the us left")).toBe("are you sure the us left");
+    expect(removeChatNoise("whats the govt doing")).toBe("what is the government doing");
+  });
+
+  it("folds runs of punctuation and keeps a question mark from a dropped word", () => {
+    expect(removeChatNoise("where was khafaji killed??!!")).toBe("where was khafaji killed?");
+    expect(removeChatNoise("!!! did iraq send aid")).toBe("did iraq send aid");
+    expect(removeChatNoise("who leads kh lol?")).toBe("who leads kh?");
+  });
+
+  it("leaves a plain question as it is", () => {
+    expect(removeChatNoise("Who represents Hamas in Baghdad?")).toBe("Who represents Hamas in Baghdad?");
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { correctWord, editDistance, transliterationKey, typoTolerance } from "../../../retrieval/query/spelling.js";
+import { buildVocabulary } from "../../../retrieval/query/vocabulary.js";
+import type { Document } from "../../../retrieval/types.js";
+
+const TEXT =
+  "The senior cleric Ali al-Sistani spoke. Kataib Hezbollah and Harakat al-Nujaba attacked. The US killed Abu Mahdi al-Muhandis. " +
+  "Esmail Qaani visited Baghdad. Ktaeb Hezbollah attacks continued, and the funeral was held in Najaf. The missile attacks grew.";
+const doc: Document = { id: "a", file: "a.txt", title: "A", text: TEXT, regions: [{ start: 0, end: TEXT.length }] };
+const vocabulary = buildVocabulary([doc]);
+
+describe("editDistance", () => {
+  it("counts a swap of neighbouring letters as one edit", () => {
+    expect(editDistance("attcak", "attack", 2)).toBe(1);
+    expect(editDistance("missle", "missile", 2)).toBe(1);
+    expect(editDistance("funerl", "funeral", 2)).toBe(1);
+  });
+
+  it("stops at the bound", () => {
+    expect(editDistance("baghdad", "najaf", 1)).toBe(2);
+  });
+});
+
+describe("typoTolerance", () => {
+  it("allows no typo under five letters, one from five, two from nine", () => {
+    expect([4, 5, 8, 9].map(typoTolerance)).toEqual([0, 1, 1, 2]);
+  });
+});
+
+describe("transliterationKey", () => {
+  it("gives one key to the spellings of a name", () => {
+    expect(new Set(["kataib", "ktaeb", "kataeb"].map(transliterationKey)).size).toBe(1);
+    expect(transliterationKey("nujabba")).toBe(transliterationKey("nujaba"));
+    expect(transliterationKey("muhandes")).toBe(transliterationKey("muhandis"));
+    expect(transliterationKey("ghaani")).toBe(transliterationKey("qaani"));
+    expect(transliterationKey("hezbollah")).toBe(transliterationKey("hezbolla"));
+  });
+
+  it("keeps names with other consonants apart", () => {
+    expect(transliterationKey("najaf")).not.toBe(transliterationKey("nujaba"));
+  });
+});
+
+describe("correctWord", () => {
+  it("reads a misspelt name as the corpus spells it", () => {
+    expect(correctWord("sistany", vocabulary)?.form).toBe("sistani");
+    expect(correctWord("nujabba", vocabulary)).toEqual({ form: "nujaba", kind: "spelling" });
+    expect(correctWord("muhandes", vocabulary)).toEqual({ form: "muhandis", kind: "spelling" });
+    expect(correctWord("qaany", vocabulary)?.form).toBe("qaani");
+  });
+
+  it("corrects a typo in an ordinary word within the tolerance", () => {
+    expect(correctWord("attaks", vocabulary)).toEqual({ form: "attacks", kind: "typo" });
+    expect(correctWord("funerl", vocabulary)).toEqual({ form: "funeral", kind: "typo" });
+    expect(correctWord("missle", vocabulary)).toEqual({ form: "missile", kind: "typo" });
+  });
+
+  it("leaves short words, numbers and words near nothing alone", () => {
+    expect(correctWord("naja", vocabulary)).toBeUndefined();
+    expect(correctWord("2024x", vocabulary)).toBeUndefined();
+    expect(correctWord("photography", vocabulary)).toBeUndefined();
+  });
+});
+
+describe("buildVocabulary", () => {
+  it("knows names by their capitals inside sentences, not at a sentence start", () => {
+    expect(vocabulary.names.has("sistani")).toBe(true);
+    expect(vocabulary.names.has("najaf")).toBe(true);
+    expect(vocabulary.names.has("missile")).toBe(false);
+    expect(vocabulary.names.has("funeral")).toBe(false);
+  });
+});

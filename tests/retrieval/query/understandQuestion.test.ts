@@ -1,0 +1,86 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { understandQuestion, type QueryLexicon } from "../../../retrieval/query/understandQuestion.js";
+import { buildVocabulary } from "../../../retrieval/query/vocabulary.js";
+import type { Thesaurus } from "../../../retrieval/query/relatedTerms.js";
+import { tokenize } from "../../../retrieval/text/tokenize.js";
+import { seedRegistry } from "../../actors/seedRegistry.js";
+
+let lexicon: QueryLexicon;
+
+beforeAll(async () => {
+  const actors = await seedRegistry();
+  const terms = new Set(actors.documents.flatMap((d) => d.regions.flatMap((r) => tokenize(d.text.slice(r.start, r.end)))));
+  lexicon = { vocabulary: buildVocabulary(actors.documents), hasTerm: (t) => terms.has(t), actors };
+});
+
+const termsOf = (question: string, extra: Partial<QueryLexicon> = {}) => understandQuestion(question, { ...lexicon, ...extra }).terms;
+const weightOf = (question: string, term: string, extra: Partial<QueryLexicon> = {}) => termsOf(question, extra).find((t) => t.term === term)?.weight;
+
+describe("understandQuestion", () => {
+  it("searches a misspelt name as the corpus spells it and says so", () => {
+    const understood = understandQuestion("who is sistany", lexicon);
+    expect(understood.searched).toBe("who is Sistani");
+    expect(understood.rewrites).toEqual([{ from: "sistany", to: "Sistani", kind: "spelling" }]);
+    const nujaba = understandQuestion("nujabba attaks on eilat", lexicon);
+    expect(nujaba.searched).toBe("Nujaba attacks on eilat");
+    expect(nujaba.rewrites.map((r) => r.kind)).toEqual(["spelling", "typo"]);
+    expect(nujaba.terms.map((t) => t.term)).toEqual(expect.arrayContaining(["nujaba", "attack", "eilat"]));
+  });
+
+  it("knows names without capitals, from the corpus", () => {
+    const understood = understandQuestion("where was khafaji killed", lexicon);
+    expect(understood.concepts.find((c) => c.typed === "khafaji")?.name).toBe(true);
+    expect(understood.concepts.find((c) => c.typed === "killed")?.name).toBe(false);
+  });
+
+  it("spells out an acronym the corpus never writes, through the actor registry", () => {
+    const understood = understandQuestion("yo whats the deal w kh tbh", lexicon);
+    expect(understood.searched).toBe("what is the deal with Kataib Hezbollah");
+    expect(understood.rewrites).toEqual([{ from: "kh", to: "Kataib Hezbollah", kind: "alias" }]);
+    expect(weightOf("what is kh", "kataib")).toBe(1);
+    expect(weightOf("what is kh", "ktaeb")).toBe(1);
+  });
+
+  it("adds an actor's other names below the typed one when the corpus writes the typed one too", () => {
+    const understood = understandQuestion("what is the PMF", lexicon);
+    expect(understood.searched).toBe("what is the PMF");
+    expect(understood.rewrites).toEqual([]);
+    expect(weightOf("what is the PMF", "pmf")).toBe(1);
+    expect(weightOf("what is the PMF", "hashd")).toBe(0.5);
+    expect(weightOf("what is the PMF", "mobil")).toBe(0.5);
+  });
+
+  it("reads a capital for its state and a state for its capital, at a low weight", () => {
+    expect(weightOf("what does tehran want", "iran")).toBe(0.3);
+    expect(weightOf("what does iran want", "tehran")).toBe(0.3);
+  });
+
+  it("reads 'the us' as the country and never the pronoun", () => {
+    const country = tokenize("US")[0]!;
+    expect(termsOf("why did the us kill muhandis").map((t) => t.term)).toContain(country);
+    expect(termsOf("tell us about qaani").map((t) => t.term)).not.toContain(country);
+  });
+
+  it("drops chat noise before reading, so none of it is searched", () => {
+    const terms = termsOf("bro pls who's qaani lol").map((t) => t.term);
+    expect(terms).toEqual(["qaani", "esmail"]);
+  });
+
+  it("adds related words from the thesaurus that the corpus uses, below the typed word", () => {
+    const thesaurus: Thesaurus = {
+      isWord: (form) => ["boss", "shot"].includes(form),
+      related: (form) => (form === "boss" ? [{ word: "commander", relation: "synonym", sense: 0 }, { word: "gaffer", relation: "synonym", sense: 0 }, { word: "leader", relation: "hypernym", sense: 0 }, { word: "director", relation: "synonym", sense: 5 }] : []),
+    };
+    expect(weightOf("who is the boss of the quds force", "command", { thesaurus })).toBe(0.5);
+    expect(weightOf("who is the boss of the quds force", "leader", { thesaurus })).toBe(0.3);
+    expect(weightOf("who is the boss of the quds force", "boss", { thesaurus })).toBe(1);
+    // Words the corpus never uses, and rare senses, add nothing.
+    expect(weightOf("who is the boss of the quds force", "gaffer", { thesaurus })).toBeUndefined();
+    expect(weightOf("who is the boss of the quds force", "director", { thesaurus })).toBeUndefined();
+  });
+
+  it("does not correct a real English word the corpus lacks into a corpus word", () => {
+    const thesaurus: Thesaurus = { isWord: (form) => form === "recipe", related: () => [] };
+    expect(understandQuestion("chocolate cake recipe", { ...lexicon, thesaurus }).rewrites).toEqual([]);
+  });
+});
