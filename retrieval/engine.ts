@@ -1,19 +1,27 @@
+import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Answer, ArticleInfo, Document, Embedder, Span } from "./types.js";
+import type { Answer, ArticleInfo, Document, Embedder, Excerpt, Span } from "./types.js";
+import type { ActorRegistry } from "./actors/types.js";
 import type { Logger } from "./log.js";
 import { loadCorpus } from "./corpus/loadCorpus.js";
 import { createEmbedder, embedderConfigFromEnv } from "./embed/createEmbedder.js";
-import { tokenize } from "./text/tokenize.js";
 import { bm25Idf } from "./bm25.js";
 import { openSearchCore, searchChunks, type ChunkHit, type ProgressEvent, type SearchCore } from "./searchCore.js";
-import { pickDiversePassages, scoreSentence, type PassageQuery, type SentenceScore } from "./selectPassages.js";
+import { conceptWeight, pickDiversePassages, scoreSentence, type PassageQuery, type SentenceScore } from "./selectPassages.js";
 import { questionAnswerType } from "./answerType.js";
-import { decideAnswered } from "./refusal.js";
+import { decideVerdict, verdictFeatures, type VerdictDecision, type VerdictFeatures } from "./verdict/decideVerdict.js";
 import { citePassages } from "./cite.js";
 import { parseQuestion } from "./question.js";
 import { sha256 } from "./store/manifest.js";
+import { loadActorRegistry } from "./actors/loadActorRegistry.js";
+import { buildActorRegistry } from "./actors/buildActorRegistry.js";
+import type { CuratedActors } from "./actors/curatedActors.js";
+
+const NO_CURATED_ACTORS: CuratedActors = { actors: [], notActors: [], descriptors: [] };
 import type { FusionWeights } from "./fuse.js";
+import { understandQuestion, type QueryLexicon } from "./query/understandQuestion.js";
+import { openWordNet } from "./query/wordnet.js";
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -34,6 +42,10 @@ export interface AskOptions {
 
 export interface Engine {
   ask(question: string, options?: AskOptions): Promise<Answer>;
+  /** The answer with what decided its verdict: for evaluation and fitting the verdict models. */
+  explain(question: string, options?: AskOptions): Promise<ExplainedAnswer>;
+  /** The actor registry questions are read with: the one /actor looks names up in. */
+  readonly actors: ActorRegistry;
   articles(): ArticleInfo[];
   documents(): readonly Document[];
   sentences(docId: string): readonly Span[];
@@ -104,40 +116,92 @@ export interface RetrievalOptions {
   excludeDocs?: ReadonlySet<string>;
 }
 
-export async function scoreQuestion(core: SearchCore, embedder: Embedder, question: string, retrieval: RetrievalOptions = {}) {
-  const terms = tokenize(question);
-  // Capitalised words after the first: the names the question is about.
-  const names = [...new Set(tokenize(question.replace(/^\s*\S+/, "").match(/\b\p{Lu}[\p{L}'’-]*/gu)?.join(" ") ?? ""))];
-  const [vector] = await embedder.embedQueries([question]);
-  const found = await searchChunks(core, { vector: vector!, terms }, retrieval.depth, retrieval.weights);
+/** The question-reading lexicon of a search core alone: its vocabulary and terms, no actors or thesaurus. */
+export function coreLexicon(core: SearchCore, extra: Omit<QueryLexicon, "vocabulary" | "hasTerm"> = {}): QueryLexicon {
+  return { vocabulary: core.vocabulary, hasTerm: (t) => core.bm25.postings.has(t), ...extra };
+}
+
+export async function scoreQuestion(core: SearchCore, embedder: Embedder, question: string, retrieval: RetrievalOptions = {}, lexicon: QueryLexicon = coreLexicon(core)) {
+  const understood = understandQuestion(question, lexicon);
+  const [vector] = await embedder.embedQueries([understood.searched]);
+  const found = await searchChunks(core, { vector: vector!, terms: understood.terms }, retrieval.depth, retrieval.weights);
   const excluded = retrieval.excludeDocs;
   const hits = excluded ? found.filter((h) => !excluded.has(core.chunks[h.chunk]!.docId)) : found;
-  const query: PassageQuery = { vector: vector!, terms, answerType: questionAnswerType(question), question, names, idf: (t) => bm25Idf(core.bm25, t) };
+  const query: PassageQuery = {
+    vector: vector!,
+    concepts: understood.concepts,
+    answerType: questionAnswerType(understood.searched),
+    question: understood.searched,
+    idf: (t) => bm25Idf(core.bm25, t),
+    known: lexicon.hasTerm,
+    absentWeight: Math.log(1 + (core.chunks.length + 0.5) / 0.5),
+  };
   const scored = scoreSentences(core, query, candidateContexts(core, hits));
   const best = bestOf(scored);
-  return { question, terms, query, hits, scored, best };
+  return { question, understood, query, hits, scored, best, core };
 }
 
 export type QuestionScores = Awaited<ReturnType<typeof scoreQuestion>>;
 
-export async function answerQuestion(core: SearchCore, embedder: Embedder, input: string, options: AskOptions = {}): Promise<Answer> {
-  return composeAnswer(core, await scoreQuestion(core, embedder, parseQuestion(input)), options);
+/**
+ * Share of the question's weight on words the corpus uses in some form, a word it never uses
+ * weighing what the rarest word would: "photography" in "best drone for photography" is most of it.
+ */
+export function knownShare(scores: QuestionScores): number {
+  let known = 0;
+  let total = 0;
+  for (const concept of scores.understood.concepts) {
+    const weight = concept.missing === undefined ? conceptWeight(concept, scores.query) : 0;
+    known += weight;
+    total += weight > 0 ? weight : scores.query.absentWeight;
+  }
+  return total > 0 ? known / total : 0;
 }
 
-/** Decides whether the scored sentences answer the question and cuts the cited excerpts. */
-export function composeAnswer(core: SearchCore, scores: QuestionScores, options: AskOptions = {}): Answer {
-  const { question, terms, scored, best } = scores;
+export async function answerQuestion(core: SearchCore, embedder: Embedder, input: string, options: AskOptions = {}, lexicon?: QueryLexicon): Promise<ExplainedAnswer> {
+  return explainAnswer(core, await scoreQuestion(core, embedder, parseQuestion(input), {}, lexicon), options);
+}
+
+/** An answer with what decided it: the verdict's features and models' outputs, and every ranked passage. */
+export interface ExplainedAnswer {
+  answer: Answer;
+  features: VerdictFeatures;
+  decision: VerdictDecision;
+  /** The passages in rank order, whatever the verdict (a `none` answer quotes none of them). */
+  ranked: Excerpt[];
+}
+
+/** Decides the verdict from the scored sentences and cuts the cited excerpts. */
+export function explainAnswer(core: SearchCore, scores: QuestionScores, options: AskOptions = {}): ExplainedAnswer {
+  const { question, understood, scored, best } = scores;
   const maxExcerpts = options.maxExcerpts ?? 3;
   const maxMore = options.maxMore ?? 9;
-  const verdict = decideAnswered(best, terms.length);
-  if (!verdict.answered) return { question, searched: question, rewrites: [], verdict: "none", answered: false, excerpts: [], morePassages: [], sources: [], refusal: verdict.refusal };
-
+  const features = verdictFeatures(best, scored, knownShare(scores), (sentence) => core.sentences[sentence]!.docId);
+  const decision = decideVerdict(features, best, understood.concepts.length);
   const textOf = (docId: string) => core.docById.get(docId)!.text;
   const passages = pickDiversePassages(scored, core.sentences, textOf, maxExcerpts + maxMore, MAX_PASSAGE_CHARS);
-  const top = passages[0]!.score;
-  const answerCount = Math.max(1, passages.slice(0, maxExcerpts).filter((p) => p.score >= EXCERPT_RELATIVE_SCORE * top).length);
   const cited = citePassages(passages, core.docById);
-  return { question, searched: question, rewrites: [], verdict: "answered", answered: true, excerpts: cited.excerpts.slice(0, answerCount), morePassages: cited.excerpts.slice(answerCount), sources: cited.sources };
+  const base = {
+    question,
+    searched: understood.searched,
+    rewrites: understood.rewrites,
+    verdict: decision.verdict,
+    answered: decision.verdict === "answered",
+    ...(decision.refusal ? { refusal: decision.refusal } : {}),
+  };
+  if (decision.verdict === "none" || passages.length === 0) {
+    return { answer: { ...base, excerpts: [], morePassages: [], sources: [] }, features, decision, ranked: cited.excerpts };
+  }
+  const top = passages[0]!.score;
+  // An answer quotes what scores near its best passage; related passages are all shown, none being confirmed.
+  const answerCount =
+    decision.verdict === "related" ? maxExcerpts : Math.max(1, passages.slice(0, maxExcerpts).filter((p) => p.score >= EXCERPT_RELATIVE_SCORE * top).length);
+  const answer = { ...base, excerpts: cited.excerpts.slice(0, answerCount), morePassages: cited.excerpts.slice(answerCount), sources: cited.sources };
+  return { answer, features, decision, ranked: cited.excerpts };
+}
+
+export function composeAnswer(core: SearchCore, scores: QuestionScores, options: AskOptions = {}): Answer {
+  return explainAnswer(core, scores, options).answer;
 }
 
 /** Opens the answer engine over the corpus: loads or builds the index, warms the model. */
@@ -161,10 +225,18 @@ export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
     ...(logger ? { logger } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
+  // A corpus without a curated actor list still has the names its text gives.
+  const curatedFile = join(root, "corpus", "actors.json");
+  const actors = existsSync(curatedFile)
+    ? await loadActorRegistry({ projectRoot: root, documents: docs, curatedFile })
+    : buildActorRegistry(docs, NO_CURATED_ACTORS);
+  const lexicon = coreLexicon(core, { actors, thesaurus: openWordNet() });
   // The first embedding call pays for kernel set-up; pay it now, not on the first question.
   await embedder.embedQueries(["warm up"]);
   return {
-    ask: (question, askOptions) => answerQuestion(core, embedder, question, askOptions),
+    ask: async (question, askOptions) => (await answerQuestion(core, embedder, question, askOptions, lexicon)).answer,
+    explain: (question, askOptions) => answerQuestion(core, embedder, question, askOptions, lexicon),
+    actors,
     articles: () =>
       docs.map((d) => ({
         docId: d.id,

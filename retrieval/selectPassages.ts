@@ -52,8 +52,13 @@ export interface PassageQuery {
   /** The question as searched: a phrase it already contains is not its answer. */
   question: string;
   idf: (term: string) => number;
-  /** True when the index holds the term: a word the corpus never uses carries no weight. */
+  /** True when the index holds the term. */
   known: (term: string) => boolean;
+  /**
+   * What a real word the corpus never uses weighs, never found (the rarest a word can be): the
+   * question asks about something the articles lack. A slip nothing matched weighs nothing.
+   */
+  absentWeight: number;
 }
 
 /**
@@ -108,10 +113,17 @@ export function mentionsName(terms: ReadonlySet<string>, name: string): boolean 
   return false;
 }
 
-/** What a concept weighs: the IDF of its best term the corpus uses, by that term's weight; 0 when it uses none. */
-export function conceptWeight(concept: QueryConcept, query: Pick<PassageQuery, "idf" | "known">, has: (term: string) => boolean = () => true): number {
+/**
+ * What a concept weighs: the IDF of its best term the corpus uses, by that term's weight, or, for
+ * a real word the corpus never uses, what the rarest word weighs. With `has`, what of that the
+ * terms hold: the best term found, its IDF by its weight (a common synonym proves little).
+ */
+export function conceptWeight(concept: QueryConcept, query: Pick<PassageQuery, "idf" | "known" | "absentWeight">, has?: (term: string) => boolean): number {
+  if (concept.missing === "word" && !has) return query.absentWeight;
   let best = 0;
-  for (const f of concept.forms) if (has(f.term) && query.known(f.term)) best = Math.max(best, f.weight * query.idf(f.term));
+  for (const f of concept.forms) {
+    if ((!has || has(f.term)) && query.known(f.term)) best = Math.max(best, f.weight * query.idf(f.term));
+  }
   return best;
 }
 
@@ -126,14 +138,11 @@ export function scoreSentence(query: PassageQuery, sentence: SentenceRecord, con
   const weights = query.concepts.map((c) => conceptWeight(c, query));
   const lexical = conceptShare(query, weights, (t) => sentence.terms.has(t));
   const coverage = conceptShare(query, weights, (t) => sentence.windowTerms.has(t));
-  // A word the corpus never uses is part of what is asked, and never found: it weighs what the known words do on average.
-  const knownWeights = weights.filter((w) => w > 0);
-  const unknownWeight = knownWeights.length ? knownWeights.reduce((a, b) => a + b, 0) / knownWeights.length : 1;
-  const asked = weights.map((w, i) => (query.concepts[i]!.name ? 0 : w > 0 ? w : unknownWeight));
+  const asked = weights.map((w, i) => (query.concepts[i]!.name ? 0 : w));
   const askedCoverage = asked.some((w) => w > 0) ? conceptShare(query, asked, (t) => sentence.windowTerms.has(t)) : 1;
   const missingNames = query.concepts
     .filter((c) => c.name && query.known(c.forms[0]!.term) && query.idf(c.forms[0]!.term) >= SUPPORT.minNameIdf)
-    .filter((c) => !c.forms.some((f) => mentionsName(sentence.windowTerms, f.term)))
+    .filter((c) => !(c.identifiedBy ?? c.forms.filter((f) => f.weight === 1).map((f) => [f.term])).some((name) => name.every((t) => mentionsName(sentence.windowTerms, t))))
     .map((c) => c.forms[0]!.term);
   const dense = Math.max(0, Math.min(1, dot(query.vector, sentence.vector)));
   const typeMatch = passageHasAnswerType(text, query.answerType, query.question);

@@ -8,7 +8,7 @@
 const FILLERS = new Set(
   (
     "yo hey hi hello hiya sup bro bruh dude man guys pls plz please thx thanks ty tbh idk idc imo imho fyi btw lol lmao rofl " +
-    "omg ngl smh fr ok okay k kk um umm uh uhh hmm hmmm like literally basically actually anyone anybody someone somebody " +
+    "omg wtf nah ngl smh fr ok okay k kk um umm uh uhh hmm hmmm like literally basically actually anyone anybody someone somebody " +
     "quick question q rn asap"
   ).split(" "),
 );

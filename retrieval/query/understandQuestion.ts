@@ -22,6 +22,17 @@ export interface QueryConcept {
   forms: WeightedTerm[];
   /** A name the question is about: capitalised in the question, or a name in the corpus. */
   name: boolean;
+  /**
+   * For a word of an actor's name: the terms of each name the corpus gives that actor, leaving out
+   * names another actor's name contains ("Hezbollah" for Kataib Hezbollah): one of them, all its
+   * terms present, shows the actor is meant.
+   */
+  identifiedBy?: string[][];
+  /**
+   * Set when the corpus never uses the word itself (expansions aside): "word", a real word or a
+   * name (the question asks about something the articles lack); "unread", neither: a slip nothing matched.
+   */
+  missing?: "word" | "unread";
 }
 
 export interface UnderstoodQuestion {
@@ -105,6 +116,13 @@ function findActorPhrases(words: readonly Word[], actors: ActorRegistry | undefi
   return phrases;
 }
 
+/** The terms of each of the actor's names that no other actor's name contains whole. */
+function identifyingNames(actors: ActorRegistry, actorId: string, names: readonly string[]): string[][] {
+  const others = actors.actors.filter((a) => a.id !== actorId).flatMap((a) => [a.name, ...a.aliases].map((n) => new Set(tokenize(n))));
+  const own = names.map((n) => [...new Set(tokenize(n))]).filter((terms) => terms.length > 0);
+  return own.filter((terms) => !others.some((other) => terms.every((t) => other.has(t))));
+}
+
 /** The actor's names as the corpus writes them, most used first. */
 function corpusNames(actors: ActorRegistry, actorId: string): string[] {
   const counts = new Map<string, number>();
@@ -157,6 +175,7 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
     }
     const concept: QueryConcept = { typed: word.form, forms: [{ term, weight: 1 }], name };
     for (const expansion of [...capitalAndStateTerms(form, lexicon), ...(name ? [] : relatedTerms(form, lexicon))]) addForm(concept, expansion.term, expansion.weight);
+    if (!lexicon.hasTerm(term)) concept.missing = word.capitalised || lexicon.thesaurus?.isWord(form) ? "word" : "unread";
     conceptOf.set(i, concept);
     concepts.push(concept);
   });
@@ -172,10 +191,14 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
     const typedKnown = span.some((w) => termOf(w.form) !== undefined && isKnown(w.corrected?.form ?? w.form, lexicon));
     const weight = typedKnown ? EXPANSION_WEIGHTS.alias : EXPANSION_WEIGHTS.aliasOnly;
     const expansions = [...new Set(names.flatMap((n) => tokenize(n)))];
+    const typedTerms = span.flatMap((w) => termOf(w.corrected?.form ?? w.form) ?? []);
+    const identifying = identifyingNames(lexicon.actors!, phrase.actorId, typedKnown ? [...names, typedTerms.join(" ")] : names);
     for (let i = phrase.first; i < phrase.end; i++) {
       const concept = conceptOf.get(i);
       if (!concept) continue;
       concept.name = true;
+      delete concept.missing;
+      if (identifying.length > 0) concept.identifiedBy = identifying;
       for (const term of expansions) addForm(concept, term, weight);
     }
     // An acronym or name the corpus never writes is searched as the corpus writes it.

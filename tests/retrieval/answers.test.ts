@@ -28,13 +28,32 @@ describe("answers over the seed corpus", () => {
     for (const q of ANSWERABLE) expect(answers.get(q.question)!.answered, q.question).toBe(true);
   });
 
-  it("refuses every question the corpus does not answer, with a reason and nothing quoted", () => {
+  it("never answers a question the corpus does not answer, and says why", () => {
     for (const question of UNANSWERABLE) {
       const answer = answers.get(question)!;
+      expect(answer.verdict, question).not.toBe("answered");
       expect(answer.answered, question).toBe(false);
+      expect(answer.refusal).toMatch(/\w+/);
+    }
+  });
+
+  it("quotes nothing for a question the articles are not about", () => {
+    // The fixture set's first twelve unanswerable questions are off-topic.
+    for (const question of UNANSWERABLE.slice(0, 12)) {
+      const answer = answers.get(question)!;
+      expect(answer.verdict, question).toBe("none");
       expect(answer.excerpts).toEqual([]);
       expect(answer.morePassages).toEqual([]);
-      expect(answer.refusal).toMatch(/\w+/);
+    }
+  });
+
+  it("quotes the closest passages, unconfirmed, for a related question", () => {
+    const related = [...answers.values()].filter((a) => a.verdict === "related");
+    expect(related.length).toBeGreaterThan(0);
+    for (const answer of related) {
+      expect(answer.answered).toBe(false);
+      expect(answer.excerpts.length).toBeGreaterThan(0);
+      expect(answer.refusal).toMatch(/none of the passages found states/);
     }
   });
 

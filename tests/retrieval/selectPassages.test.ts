@@ -13,7 +13,7 @@ function record(text: string, before = ""): SentenceRecord {
 
 function query(question: string): PassageQuery {
   const concepts = [...new Set(tokenize(question))].map((term) => ({ typed: term, forms: [{ term, weight: 1 }], name: false }));
-  return { vector: VECTOR, concepts, answerType: questionAnswerType(question), question, idf: () => 1, known: () => true };
+  return { vector: VECTOR, concepts, answerType: questionAnswerType(question), question, idf: () => 1, known: () => true, absentWeight: 1 };
 }
 
 const score = (q: PassageQuery, text: string, before = "") => scoreSentence(q, record(text, before), 1, text);

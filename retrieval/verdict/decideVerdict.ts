@@ -1,0 +1,80 @@
+import type { SentenceScore } from "../selectPassages.js";
+import type { Verdict } from "../types.js";
+import { predict } from "./logistic.js";
+import { VERDICT_MODELS } from "./verdictModels.js";
+
+/** What the verdict is decided from: the best sentence's scores and how much of the question the corpus knows. */
+export interface VerdictFeatures {
+  /** The best sentence's score and its parts, [0, 1]. */
+  score: number;
+  coverage: number;
+  lexical: number;
+  dense: number;
+  typeMatch: number;
+  /** Around the best sentence: the share of what the question asks besides names, and its weightiest word. */
+  asked: number;
+  keyWord: number;
+  /** 1 when every rare name of the question is around the best sentence. */
+  namesFound: number;
+  /** The highest share of the question's weight around any candidate sentence: is the corpus about this at all? */
+  topicCoverage: number;
+  /** Share of the question's weight on words the corpus uses (after correction). */
+  known: number;
+  /** 1 when the best sentence passes the support rules (type, coverage, names, key word). */
+  supported: number;
+  /** How far the best sentence outscores the best of any other article: a stated answer stands out. */
+  margin: number;
+}
+
+export const VERDICT_FEATURE_NAMES = ["score", "coverage", "lexical", "dense", "typeMatch", "asked", "keyWord", "namesFound", "topicCoverage", "known", "supported", "margin"] as const;
+export type VerdictFeature = (typeof VERDICT_FEATURE_NAMES)[number];
+
+/** `articleOf` names the article of a scored sentence (its `sentence` position). */
+export function verdictFeatures(best: SentenceScore | undefined, scored: readonly SentenceScore[], knownShare: number, articleOf: (sentence: number) => string): VerdictFeatures {
+  const bestArticle = best ? articleOf(best.sentence) : undefined;
+  const runnerUp = scored.reduce((max, s) => (articleOf(s.sentence) !== bestArticle ? Math.max(max, s.score) : max), 0);
+  return {
+    score: best?.score ?? 0,
+    coverage: best?.coverage ?? 0,
+    lexical: best?.lexical ?? 0,
+    dense: best?.dense ?? 0,
+    typeMatch: best?.typeMatch ? 1 : 0,
+    asked: best?.askedCoverage ?? 0,
+    keyWord: best?.keyWordFound ? 1 : 0,
+    namesFound: best && best.missingNames.length === 0 ? 1 : 0,
+    topicCoverage: scored.reduce((max, s) => Math.max(max, s.coverage), 0),
+    known: knownShare,
+    supported: best?.supported ? 1 : 0,
+    margin: best ? Math.max(0, best.score - runnerUp) : 0,
+  };
+}
+
+export interface VerdictDecision {
+  verdict: Verdict;
+  /** P(the corpus is about this) and P(the best passage states the answer), from the fitted models. */
+  onTopic: number;
+  states: number;
+  refusal?: string;
+}
+
+/**
+ * Two calibrated models (fitted by `npm run fit-verdict`, see verdictModels.ts) decide: is the
+ * corpus about the question at all (else `none`), and does the best passage state its answer
+ * (`answered`, else `related`: the closest passages, said plainly not to be a confirmed answer).
+ * The support rules (answer type, coverage, names, key word) are necessary for `answered`; the
+ * second model is fitted on, and decides among, the questions whose best passage passes them.
+ */
+export function decideVerdict(features: VerdictFeatures, best: SentenceScore | undefined, questionWords: number): VerdictDecision {
+  const { onTopic: topicModel, states: statesModel, thresholds } = VERDICT_MODELS;
+  const onTopic = predict(topicModel, features);
+  const states = predict(statesModel, features);
+  if (questionWords === 0) {
+    return { verdict: "none", onTopic, states, refusal: "The question has no searchable words (only very common ones); please be more specific." };
+  }
+  if (!best || onTopic < thresholds.onTopic) {
+    return { verdict: "none", onTopic, states, refusal: "None of the articles is about this." };
+  }
+  if (best.supported && states >= thresholds.states) return { verdict: "answered", onTopic, states };
+  const names = best.missingNames.length ? ` (none mentions ${best.missingNames.join(", ")} there)` : "";
+  return { verdict: "related", onTopic, states, refusal: `The articles touch on this, but none of the passages found states what the question asks${names}.` };
+}
