@@ -11,7 +11,7 @@ import type { BotMessage } from "./render/message.js";
 /** Asks the engine and renders the reply; keeps further passages for the "More passages" button. */
 export async function answerAndRender(question: string, context: BotContext): Promise<{ answer: Answer; message: BotMessage }> {
   const answer = await context.engine.ask(question);
-  const hasMore = answer.answered && answer.morePassages.length > 0;
+  const hasMore = answer.verdict !== "none" && answer.morePassages.length > 0;
   const moreButtonId = hasMore
     ? morePassagesButtonId(context.pages.put({ question: answer.question, passages: answer.morePassages, sources: answer.sources }), 0)
     : undefined;

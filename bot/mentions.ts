@@ -23,7 +23,7 @@ export function createMentionHandler(context: BotContext): (message: Message) =>
       try {
         const { answer, message: reply } = await answerAndRender(intake.question, context);
         await message.reply(reply);
-        context.logger.info({ ...about, answered: answer.answered, excerpts: answer.excerpts.length }, "answered a mention");
+        context.logger.info({ ...about, verdict: answer.verdict, excerpts: answer.excerpts.length }, "answered a mention");
       } finally {
         intake.release();
       }

@@ -23,18 +23,22 @@ export function answerToJson(answer: Answer) {
   return {
     question: answer.question,
     answered: answer.answered,
+    verdict: answer.verdict,
+    searched: answer.searched,
     excerpts: answer.excerpts.map((e) => ({ text: e.text, file: e.file, start: e.start, end: e.end, title: e.title, score: e.score })),
   };
 }
 
 export function renderAnswerText(answer: Answer): string {
-  if (!answer.answered) return `No answer in the corpus. ${answer.refusal ?? ""}`.trim();
+  const searched = answer.searched !== answer.question ? [`Searched for: ${answer.searched}`] : [];
+  if (answer.verdict === "none") return [...searched, `No answer in the corpus. ${answer.refusal ?? ""}`.trim()].join("\n");
+  const note = answer.verdict === "related" ? ["The articles do not state this directly; the closest passages:"] : [];
   const quotes = answer.excerpts.map((e) => `[${e.citation}] “${e.text}”`);
   const cited = new Set(answer.excerpts.map((e) => e.citation));
   const sources = answer.sources
     .filter((s) => cited.has(s.citation))
     .map((s) => `[${s.citation}] ${s.title}${s.publisher ? ` — ${s.publisher}` : ""}${s.date ? `, ${s.date}` : ""} (${s.file})`);
-  return [...quotes, "", "Sources:", ...sources].join("\n");
+  return [...searched, ...note, ...quotes, "", "Sources:", ...sources].join("\n");
 }
 
 async function askOne(engine: Engine, question: string, json: boolean): Promise<number> {
@@ -58,7 +62,7 @@ async function askLines(engine: Engine): Promise<number> {
       process.stdout.write(JSON.stringify(answerToJson(await engine.ask(line))) + "\n");
     } catch (error) {
       if (!(error instanceof QuestionError)) throw error;
-      process.stdout.write(JSON.stringify({ question: line, answered: false, excerpts: [], error: error.message }) + "\n");
+      process.stdout.write(JSON.stringify({ question: line, answered: false, verdict: "none", searched: line, excerpts: [], error: error.message }) + "\n");
       status = 2;
     }
   }

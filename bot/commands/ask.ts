@@ -28,7 +28,7 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
     const { answer, message } = await answerAndRender(intake.question, context);
     await interaction.editReply(message);
     context.logger.info(
-      { event: "answered", via: "ask", user: interaction.user.id, answered: answer.answered, excerpts: answer.excerpts.length, more: answer.morePassages.length },
+      { event: "answered", via: "ask", user: interaction.user.id, verdict: answer.verdict, excerpts: answer.excerpts.length, more: answer.morePassages.length },
       "answered /ask",
     );
   } finally {

@@ -6,6 +6,8 @@ import { buttonRow, COLORS, embedMessage, embedSize, type BotMessage } from "./m
 import { renderRefusal } from "./refusal.js";
 
 export const MORE_PASSAGES_LABEL = "More passages";
+/** A related reply's title says first that its quotes are the closest passages, not a confirmed answer. */
+export const RELATED_PREFIX = "Not stated directly — closest passages: ";
 const ANSWER_FOOTER = "Quoted word for word from the articles; [n] is the source each quote comes from.";
 const TITLE_ROOM = 200;
 /** Longest title shown in a source line, so many sources still fit one field. */
@@ -88,9 +90,9 @@ export function renderPassagePage(page: PassagePage): BotMessage {
 
 /** The reply to a question: its best quotes, or the refusal when the articles do not answer it. */
 export function renderAnswer(answer: Answer, moreButtonId?: string): BotMessage {
-  if (!answer.answered) return renderRefusal(answer);
+  if (answer.verdict === "none" || answer.excerpts.length === 0) return renderRefusal(answer);
   return renderPassagePage({
-    question: answer.question,
+    question: answer.verdict === "related" ? `${RELATED_PREFIX}${answer.question}` : answer.question,
     excerpts: answer.excerpts,
     sources: answer.sources,
     ...(moreButtonId ? { moreButtonId } : {}),

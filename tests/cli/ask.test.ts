@@ -8,7 +8,13 @@ import { runNpmScript } from "../support/runCli.js";
 
 // The JSON contract other tools rely on, exactly.
 const excerptSchema = z.strictObject({ text: z.string(), file: z.string(), start: z.number().int(), end: z.number().int(), title: z.string(), score: z.number() });
-const answerSchema = z.strictObject({ question: z.string(), answered: z.boolean(), excerpts: z.array(excerptSchema) });
+const answerSchema = z.strictObject({
+  question: z.string(),
+  answered: z.boolean(),
+  verdict: z.enum(["answered", "related", "none"]),
+  searched: z.string(),
+  excerpts: z.array(excerptSchema),
+});
 
 async function expectVerbatim(excerpts: z.infer<typeof excerptSchema>[]) {
   for (const e of excerpts) expect((await readFile(join(PROJECT_ROOT, e.file), "utf8")).slice(e.start, e.end)).toBe(e.text);
@@ -36,7 +42,7 @@ describe("npm run ask", () => {
     expect(lines).toHaveLength(4);
     const [hamas, cake, bad, funeral] = lines;
     expect(answerSchema.parse(hamas).excerpts[0]!.text).toContain("Mohammed al-Hafi");
-    expect(answerSchema.parse(cake)).toEqual({ question: "What is the recipe for a chocolate cake?", answered: false, excerpts: [] });
+    expect(answerSchema.parse(cake)).toEqual({ question: "What is the recipe for a chocolate cake?", answered: false, verdict: "none", searched: "What is the recipe for a chocolate cake?", excerpts: [] });
     expect(bad).toMatchObject({ question: "?!?", answered: false, excerpts: [], error: expect.stringMatching(/no words/) });
     expect(answerSchema.parse(funeral).excerpts[0]!.text).toContain("Najaf");
     await expectVerbatim([hamas, funeral].flatMap((l) => answerSchema.parse(l).excerpts));
