@@ -1,17 +1,16 @@
-import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { cliLogger, readFlags, runCli } from "./runCli.js";
-import { bestSentenceInDocument, composeAnswer, coreLexicon, PROJECT_ROOT, scoreQuestion } from "../retrieval/engine.js";
+import { bestSentenceInDocument, composeAnswer, coreLexicon, scoreQuestion } from "../retrieval/engine.js";
 import type { Embedder } from "../retrieval/types.js";
 import type { QueryLexicon } from "../retrieval/query/understandQuestion.js";
 import { openWordNet } from "../retrieval/query/wordnet.js";
 import { addNoise, DEFAULT_NOISE_RATE, NOISE_KINDS, seededRandom, type NoiseOptions } from "../retrieval/eval/noise.js";
 import { evalDevSet } from "./evalDevSet.js";
 import { createEmbedder, embedderConfigFromEnv } from "../retrieval/embed/createEmbedder.js";
-import { openSearchCore, type SearchCore } from "../retrieval/searchCore.js";
+import type { SearchCore } from "../retrieval/searchCore.js";
+import { openBeirCore } from "./openBeirCore.js";
 import { loadBeirDataset, type BeirDataset, type BeirQuery } from "../retrieval/eval/beir.js";
 import { mean, ndcgAt, percentile, recallAt, reciprocalRankAt } from "../retrieval/eval/metrics.js";
 import { stderrProgress } from "./progress.js";
@@ -81,18 +80,10 @@ async function main(): Promise<number> {
   const dataset: BeirDataset = await loadBeirDataset(dir, flags.split);
   const logger = cliLogger();
   const embedder = await createEmbedder(embedderConfigFromEnv(process.env), { logger });
-  const corpusHash = createHash("sha256").update(await readFile(join(dir, "corpus.jsonl"))).digest("hex");
   const withAnswers = flags.answers || dataset.queries.some((q) => q.answers.length > 0);
 
   const indexStarted = performance.now();
-  const core = await openSearchCore(dataset.docs, {
-    indexDir: join(resolve(PROJECT_ROOT, process.env.DATA_DIR?.trim() || "data"), "eval", `${dataset.name}-${corpusHash.slice(0, 12)}`),
-    embedder,
-    files: { "corpus.jsonl": corpusHash },
-    embedSentences: withAnswers,
-    logger,
-    onProgress: stderrProgress(),
-  });
+  const core = await openBeirCore(dir, dataset, embedder, { embedSentences: withAnswers, logger });
   const indexSeconds = (performance.now() - indexStarted) / 1000;
 
   const queries = flags.limit ? dataset.queries.slice(0, flags.limit) : dataset.queries;

@@ -8,7 +8,7 @@ import { ANSWERABLE, UNANSWERABLE } from "../tests/fixtures/questions.js";
 import { stderrProgress } from "./progress.js";
 
 /** The seed fixtures as judged questions: the first twelve unanswerable ones are off-topic. */
-const FIXTURES: JudgedQuestion[] = [
+export const FIXTURES: JudgedQuestion[] = [
   ...ANSWERABLE.map((a) => ({ q: a.question, kind: "answerable", any: [a.answer], split: "all" })),
   ...UNANSWERABLE.map((q, i) => ({ q, kind: i < 12 ? "off-topic" : "on-topic-absent", split: "all" })),
 ];

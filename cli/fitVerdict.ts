@@ -1,18 +1,16 @@
-import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { cliLogger, readFlags, runCli } from "./runCli.js";
-import { coreLexicon, explainAnswer, openEngine, PROJECT_ROOT, scoreQuestion, type ExplainedAnswer } from "../retrieval/engine.js";
+import { coreLexicon, explainAnswer, openEngine, scoreQuestion, type ExplainedAnswer } from "../retrieval/engine.js";
 import { createEmbedder, embedderConfigFromEnv } from "../retrieval/embed/createEmbedder.js";
-import { openSearchCore } from "../retrieval/searchCore.js";
+import { openBeirCore } from "./openBeirCore.js";
 import { openWordNet } from "../retrieval/query/wordnet.js";
 import { loadBeirDataset } from "../retrieval/eval/beir.js";
 import { fitLogistic, predict, type Example, type LogisticModel } from "../retrieval/verdict/logistic.js";
 import { VERDICT_FEATURE_NAMES, type VerdictFeature, type VerdictFeatures } from "../retrieval/verdict/decideVerdict.js";
 import { DEV_QUESTIONS } from "../tests/fixtures/devQuestions.js";
-import { ANSWERABLE, UNANSWERABLE } from "../tests/fixtures/questions.js";
+import { FIXTURES } from "./evalDevSet.js";
 import { stderrProgress } from "./progress.js";
 
 const USAGE = `Usage: npm run --silent fit-verdict -- [--squad <SQuAD BEIR folder>] [--squad-limit N]
@@ -45,9 +43,7 @@ async function seedObservations(): Promise<Observation[]> {
   const engine = await openEngine({ logger: cliLogger() });
   const asked: { q: string; gold: string[]; onTopic: boolean; set: Observation["set"] }[] = [
     ...DEV_QUESTIONS.map((d) => ({ q: d.q, gold: d.any ?? [], onTopic: d.kind !== "off-topic", set: d.split === "fit" ? ("dev-fit" as const) : ("dev-check" as const) })),
-    ...ANSWERABLE.map((a) => ({ q: a.question, gold: [a.answer], onTopic: true, set: "fixtures" as const })),
-    // The fixture set's first twelve unanswerable questions are off-topic, the rest on-topic facts the articles never state.
-    ...UNANSWERABLE.map((q, i) => ({ q, gold: [], onTopic: i >= 12, set: "fixtures" as const })),
+    ...FIXTURES.map((f) => ({ q: f.q, gold: [...(f.any ?? [])], onTopic: f.kind !== "off-topic", set: "fixtures" as const })),
   ];
   const observations: Observation[] = [];
   for (const { q, gold, onTopic, set } of asked) {
@@ -60,14 +56,7 @@ async function seedObservations(): Promise<Observation[]> {
 async function squadObservations(dir: string, limit: number): Promise<Observation[]> {
   const dataset = await loadBeirDataset(resolve(dir));
   const embedder = await createEmbedder(embedderConfigFromEnv(process.env), { logger: cliLogger() });
-  const corpusHash = createHash("sha256").update(await readFile(join(resolve(dir), "corpus.jsonl"))).digest("hex");
-  const core = await openSearchCore(dataset.docs, {
-    indexDir: join(resolve(PROJECT_ROOT, process.env.DATA_DIR?.trim() || "data"), "eval", `${dataset.name}-${corpusHash.slice(0, 12)}`),
-    embedder,
-    files: { "corpus.jsonl": corpusHash },
-    embedSentences: true,
-    logger: cliLogger(),
-  });
+  const core = await openBeirCore(resolve(dir), dataset, embedder, { embedSentences: true, logger: cliLogger() });
   const lexicon = coreLexicon(core, { thesaurus: openWordNet() });
   const titles = [...new Set(dataset.docs.map((d) => d.title))];
   const articleDocs = new Map<string, Set<string>>();
