@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { DEV_QUESTIONS, type DevKind } from "../fixtures/devQuestions.js";
+import { HELD_OUT_QUESTIONS } from "../fixtures/heldOutQuestions.js";
+import { ANSWERABLE, UNANSWERABLE } from "../fixtures/questions.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const ARTICLES = join(ROOT, "corpus", "articles");
@@ -78,5 +80,77 @@ describe("development question set", () => {
       expect(splits, kind).toContain("check");
       expect(splits, kind).toEqual(splits.map((_, i) => (i % 2 === 0 ? "fit" : "check")));
     }
+  });
+});
+
+/** Case-insensitive, punctuation-free form of a question, so "Who's X?" and "whos x" compare equal. */
+const normalise = (q: string) =>
+  q
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]/gu, "")
+    .replace(/\s+/g, " ")
+    .trim();
+
+const HELD_OUT_COUNTS: Record<DevKind, number> = {
+  lowercase: 6,
+  typo: 6,
+  chat: 6,
+  fragment: 6,
+  acronym: 6,
+  paraphrase: 6,
+  "how-many": 6,
+  when: 6,
+  why: 6,
+  "well-formed": 6,
+  "off-topic": 14,
+  "on-topic-absent": 14,
+  "false-premise": 12,
+};
+const heldOutAnswerable = HELD_OUT_QUESTIONS.filter((d) => ANSWERABLE_KINDS.includes(d.kind));
+const heldOutUnanswerable = HELD_OUT_QUESTIONS.filter((d) => !ANSWERABLE_KINDS.includes(d.kind));
+
+describe("held-out question set", () => {
+  it("gives every answerable question at least one gold phrase, each verbatim in an article", () => {
+    const missing: string[] = [];
+    const badLength: string[] = [];
+    for (const d of heldOutAnswerable) {
+      expect(d.any?.length ?? 0, d.q).toBeGreaterThanOrEqual(1);
+      for (const phrase of d.any ?? []) {
+        const words = phrase.trim().split(/\s+/).length;
+        if (words < 3 || words > 8) badLength.push(phrase);
+        if (!TEXTS.some((t) => t.includes(phrase))) missing.push(`${d.q} -> ${phrase}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(badLength).toEqual([]);
+  });
+
+  it("gives unanswerable questions no gold phrases", () => {
+    for (const d of heldOutUnanswerable) expect(d.any, d.q).toBeUndefined();
+  });
+
+  it("has the planned number of questions of each kind", () => {
+    const counts: Partial<Record<DevKind, number>> = {};
+    for (const d of HELD_OUT_QUESTIONS) counts[d.kind] = (counts[d.kind] ?? 0) + 1;
+    expect(counts).toEqual(HELD_OUT_COUNTS);
+  });
+
+  it("holds every question out: all are split check", () => {
+    const notCheck = HELD_OUT_QUESTIONS.filter((d) => d.split !== "check").map((d) => d.q);
+    expect(notCheck).toEqual([]);
+  });
+
+  it("has no duplicate questions", () => {
+    const seen = new Set<string>();
+    const dupes = HELD_OUT_QUESTIONS.map((d) => normalise(d.q)).filter((q) => seen.size === seen.add(q).size);
+    expect(dupes).toEqual([]);
+  });
+
+  it("asks nothing already asked by the development set or the fixtures", () => {
+    const earlier = new Set(
+      [...DEV_QUESTIONS.map((d) => d.q), ...ANSWERABLE.map((a) => a.question), ...UNANSWERABLE].map(normalise),
+    );
+    const reused = HELD_OUT_QUESTIONS.map((d) => d.q).filter((q) => earlier.has(normalise(q)));
+    expect(reused).toEqual([]);
   });
 });
