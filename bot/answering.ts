@@ -15,7 +15,7 @@ export async function answerAndRender(question: string, context: BotContext): Pr
   const moreButtonId = hasMore
     ? morePassagesButtonId(context.pages.put({ question: answer.question, passages: answer.morePassages, sources: answer.sources }), 0)
     : undefined;
-  return { answer, message: renderAnswer(answer, moreButtonId) };
+  return { answer, message: renderAnswer(answer, context.engine.articles(), moreButtonId) };
 }
 
 export type QuestionIntake = { accepted: true; question: string; release: () => void } | { accepted: false; notice: string };

@@ -2,7 +2,7 @@ import type { APIEmbed, APIEmbedField } from "discord.js";
 import type { ActorAnswer, ActorKind, ActorProfile, ActorSource, RelatedActor } from "../../retrieval/actors/index.js";
 import type { ArticleInfo, Excerpt } from "../../retrieval/types.js";
 import { citationMark, quoteBlocks } from "./answerEmbed.js";
-import { fitEscaped } from "./fitText.js";
+import { fitEscaped, fitList } from "./fitText.js";
 import { DISCORD_LIMITS } from "./limits.js";
 import { COLORS, embedMessage, embedSize, type BotMessage } from "./message.js";
 
@@ -26,24 +26,6 @@ const KIND_LABELS: Record<ActorKind, string> = {
 };
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
-
-/**
- * Joins items in order within `max` characters. Required items are always kept; the others while
- * there is room; whatever is left out is counted in a last "…and N more".
- */
-function fitList(items: readonly string[], max: number, separator: string, required: (index: number) => boolean = () => false): string {
-  const moreNote = (omitted: number) => (omitted > 0 ? `${separator}…and ${omitted} more` : "");
-  const kept = new Set(items.flatMap((_, index) => (required(index) ? [index] : [])));
-  const length = (indices: ReadonlySet<number>) =>
-    [...indices].reduce((sum, index) => sum + items[index]!.length, 0) + separator.length * Math.max(0, indices.size - 1) + moreNote(items.length - indices.size).length;
-  for (const index of items.keys()) {
-    if (kept.has(index)) continue;
-    const candidate = new Set([...kept, index]);
-    if (length(candidate) > max) break;
-    kept.add(index);
-  }
-  return items.filter((_, index) => kept.has(index)).join(separator) + moreNote(items.length - kept.size);
-}
 
 /** `**[2]** Title — Publisher, 2024-10-01 · 5 mentions *(copy of [1])*`, escaped. */
 function sourceLine(source: ActorSource, citation: number, article: ArticleInfo | undefined, citationOfFile: ReadonlyMap<string, number>): string {
@@ -77,7 +59,7 @@ export function renderActorProfile(actor: ActorProfile, articles: readonly Artic
 
   const sourceLines = actor.sources.map((source, index) => sourceLine(source, index + 1, articleOfDoc.get(source.docId), citationOfFile));
   const fields: APIEmbedField[] = [];
-  if (sourceLines.length > 0) fields.push({ name: MENTIONED_IN, value: fitList(sourceLines, DISCORD_LIMITS.fieldValue, "\n", (index) => cited.has(index + 1)) });
+  if (sourceLines.length > 0) fields.push({ name: MENTIONED_IN, value: fitList(sourceLines, DISCORD_LIMITS.fieldValue, "\n", { required: (index) => cited.has(index + 1) }) });
   if (actor.related.length > 0) fields.push({ name: MENTIONED_WITH, value: fitList(actor.related.map(relatedLine), DISCORD_LIMITS.fieldValue, "\n") });
 
   const header = [`**${KIND_LABELS[actor.kind]}** · ${plural(actor.mentions, "mention")} in ${plural(actor.sources.length, "article")}`];

@@ -1,13 +1,14 @@
 import type { APIEmbed, APIEmbedField } from "discord.js";
-import type { Answer, Excerpt, SourceRef } from "../../retrieval/types.js";
+import type { Answer, ArticleInfo, Excerpt, SourceRef } from "../../retrieval/types.js";
 import { DISCORD_LIMITS } from "./limits.js";
-import { fitEscaped } from "./fitText.js";
+import { fitEscaped, fitList } from "./fitText.js";
 import { buttonRow, COLORS, embedMessage, embedSize, type BotMessage } from "./message.js";
 import { renderRefusal } from "./refusal.js";
+import { searchedNote } from "./searchedNote.js";
 
 export const MORE_PASSAGES_LABEL = "More passages";
 /** A related reply's title says first that its quotes are the closest passages, not a confirmed answer. */
-export const RELATED_PREFIX = "Not stated directly — closest passages: ";
+export const RELATED_PREFIX = "No confirmed answer — closest passages to: ";
 const ANSWER_FOOTER = "Quoted word for word from the articles; [n] is the source each quote comes from.";
 const TITLE_ROOM = 200;
 /** Longest title shown in a source line, so many sources still fit one field. */
@@ -20,6 +21,8 @@ export interface PassagePage {
   excerpts: readonly Excerpt[];
   /** Every source of the answer; the page lists the ones its excerpts cite. */
   sources: readonly SourceRef[];
+  /** How the question was read, shown above the quotes when it differs from what was typed. */
+  searchedNote?: string;
   /** Where this page sits, e.g. "Passages 4–6 of 9"; absent for the answer itself. */
   position?: string;
   /** custom_id of the "More passages" button, when there is a further page. */
@@ -39,16 +42,7 @@ export function sourceLine(source: SourceRef): string {
 
 /** The sources cited on a page, one line each; lines past one field's room become "…and N more". */
 function sourcesField(sources: readonly SourceRef[]): APIEmbedField {
-  const lines = sources.map(sourceLine);
-  const kept: string[] = [];
-  for (const line of lines) {
-    const omittedAfter = lines.length - kept.length - 1;
-    const candidate = [...kept, line, ...(omittedAfter > 0 ? [`…and ${omittedAfter} more`] : [])].join("\n");
-    if (candidate.length > DISCORD_LIMITS.fieldValue) break;
-    kept.push(line);
-  }
-  const omitted = lines.length - kept.length;
-  return { name: "Sources", value: [...kept, ...(omitted > 0 ? [`…and ${omitted} more`] : [])].join("\n") };
+  return { name: "Sources", value: fitList(sources.map(sourceLine), DISCORD_LIMITS.fieldValue, "\n") };
 }
 
 /** `> quoted text **[n]**`, with every line of the excerpt inside the block quote. */
@@ -83,18 +77,24 @@ export function renderPassagePage(page: PassagePage): BotMessage {
     fields: sources.length > 0 ? [sourcesField(sources)] : [],
     footer: { text: page.position ? `${page.position} · ${ANSWER_FOOTER}` : ANSWER_FOOTER },
   };
-  const room = Math.min(DISCORD_LIMITS.embedDescription, DISCORD_LIMITS.embedTotal - embedSize(embed));
-  embed.description = quoteBlocks(page.excerpts, room);
+  const lead = page.searchedNote ? page.searchedNote + BLOCK_SEPARATOR : "";
+  const room = Math.min(DISCORD_LIMITS.embedDescription, DISCORD_LIMITS.embedTotal - embedSize(embed)) - lead.length;
+  embed.description = lead + quoteBlocks(page.excerpts, room);
   return embedMessage([embed], page.moreButtonId ? [buttonRow(page.moreButtonId, MORE_PASSAGES_LABEL)] : []);
 }
 
-/** The reply to a question: its best quotes, or the refusal when the articles do not answer it. */
-export function renderAnswer(answer: Answer, moreButtonId?: string): BotMessage {
-  if (answer.verdict === "none" || answer.excerpts.length === 0) return renderRefusal(answer);
+/**
+ * The reply to a question: its best quotes (titled as the closest passages when none is confirmed
+ * to state the answer), or the refusal listing what the corpus's `articles` cover.
+ */
+export function renderAnswer(answer: Answer, articles: readonly ArticleInfo[], moreButtonId?: string): BotMessage {
+  if (answer.verdict === "none" || answer.excerpts.length === 0) return renderRefusal(answer, articles);
+  const note = searchedNote(answer);
   return renderPassagePage({
     question: answer.verdict === "related" ? `${RELATED_PREFIX}${answer.question}` : answer.question,
     excerpts: answer.excerpts,
     sources: answer.sources,
+    ...(note ? { searchedNote: note } : {}),
     ...(moreButtonId ? { moreButtonId } : {}),
   });
 }

@@ -6,12 +6,17 @@ import { COLORS, embedMessage, type BotMessage } from "./message.js";
 
 const LINE_TITLE_ROOM = 200;
 
-/** `• **Title** — Publisher, 2024-10-01`, noting when an article is a copy of another. */
-export function articleLine(article: ArticleInfo, titles: ReadonlyMap<string, string>): string {
+/** `• **Title** — Publisher, 2024-10-01`, escaped. */
+export function articleLine(article: ArticleInfo): string {
   const details = [article.publisher, article.date].filter((part): part is string => Boolean(part)).map((d) => fitEscaped(d, 80));
-  const original = article.duplicateOf ? titles.get(article.duplicateOf) : undefined;
-  const copyNote = article.duplicateOf ? ` *(copy of ${original ? fitEscaped(original, 100) : "another article"}; answers quote that one)*` : "";
-  return `• **${fitEscaped(article.title, LINE_TITLE_ROOM)}**${details.length > 0 ? ` — ${details.join(", ")}` : ""}${copyNote}`;
+  return `• **${fitEscaped(article.title, LINE_TITLE_ROOM)}**${details.length > 0 ? ` — ${details.join(", ")}` : ""}`;
+}
+
+/** ` *(copy of Title; answers quote that one)*` for an article that is a copy of another, else nothing. */
+function copyNote(article: ArticleInfo, titles: ReadonlyMap<string, string>): string {
+  if (!article.duplicateOf) return "";
+  const original = titles.get(article.duplicateOf);
+  return ` *(copy of ${original ? fitEscaped(original, 100) : "another article"}; answers quote that one)*`;
 }
 
 /**
@@ -21,7 +26,7 @@ export function articleLine(article: ArticleInfo, titles: ReadonlyMap<string, st
 export function renderArticleList(articles: readonly ArticleInfo[]): BotMessage {
   const titles = new Map(articles.map((article) => [article.docId, article.title]));
   const heading = `Articles I answer from (${articles.length})`;
-  const lines = articles.map((article) => articleLine(article, titles));
+  const lines = articles.map((article) => articleLine(article) + copyNote(article, titles));
   const descriptions: string[][] = [[]];
   let total = heading.length;
   let shown = 0;

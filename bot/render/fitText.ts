@@ -45,3 +45,30 @@ export function fitEscaped(text: string, max: number): string {
 export function fitPlain(text: string, max: number): string {
   return text.length <= max ? text : cutAtBoundary(text, max - CUT_MARK.length) + CUT_MARK;
 }
+
+export interface FitListOptions {
+  /** Items always kept, whatever the room; the caller makes sure they fit. */
+  required?: (index: number) => boolean;
+  /** Most items shown; the rest are counted, so a long list stays short to read. */
+  maxShown?: number;
+}
+
+/**
+ * Joins already-escaped items in order within `max` characters. Required items are always kept;
+ * the others while there is room (and fewer than `maxShown`); what is left out is counted in a
+ * last "…and N more".
+ */
+export function fitList(items: readonly string[], max: number, separator: string, options: FitListOptions = {}): string {
+  const { required = () => false, maxShown = Infinity } = options;
+  const moreNote = (omitted: number) => (omitted > 0 ? `${separator}…and ${omitted} more` : "");
+  const kept = new Set(items.flatMap((_, index) => (required(index) ? [index] : [])));
+  const length = (indices: ReadonlySet<number>) =>
+    [...indices].reduce((sum, index) => sum + items[index]!.length, 0) + separator.length * Math.max(0, indices.size - 1) + moreNote(items.length - indices.size).length;
+  for (const index of items.keys()) {
+    if (kept.has(index)) continue;
+    const candidate = new Set([...kept, index]);
+    if (candidate.size > maxShown || length(candidate) > max) break;
+    kept.add(index);
+  }
+  return items.filter((_, index) => kept.has(index)).join(separator) + moreNote(items.length - kept.size);
+}

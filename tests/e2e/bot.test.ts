@@ -6,11 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAILURE_NOTICE } from "../../bot/answering.js";
 import { expiredNotice } from "../../bot/morePassages.js";
 import { registerCommands } from "../../bot/registerCommands.js";
-import { REFUSAL_TITLE } from "../../bot/render/refusal.js";
+import { RELATED_PREFIX } from "../../bot/render/answerEmbed.js";
+import { COVERAGE_HEADING, REFUSAL_TITLE } from "../../bot/render/refusal.js";
 import { MAX_QUESTION_CHARS, parseQuestion, QuestionError } from "../../retrieval/question.js";
-import type { Answer } from "../../retrieval/types.js";
+import type { Answer, Verdict } from "../../retrieval/types.js";
 import { articleText, startHarness, TEST_TOKEN, useEndToEndSuite, type BotHarness } from "../support/botHarness.js";
-import { expectWithinDiscordLimits, quotesIn, unescapeDiscord } from "../support/discordMessages.js";
+import { expectWithinDiscordLimits, quotesIn, searchedNoteIn, unescapeDiscord } from "../support/discordMessages.js";
 import type { RecordedRequest } from "../support/discordStandIn.js";
 
 const EPHEMERAL = 64;
@@ -252,10 +253,89 @@ describe("answering", () => {
     for (const body of [edit.body, reply.body]) {
       expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
       expect(JSON.stringify({ content: body.content, embeds: body.embeds })).not.toMatch(pings);
-      // The markup is no part of the question; the words are, with their Markdown shown, not applied.
-      expect(body.embeds[0].title).toBe("who \\*\\*attacked\\*\\* Eilat?");
+      // The markup is no part of the question; the words are, with their Markdown shown, not applied
+      // (after the related note, which the engine may give this question: its verdict is not what is tested here).
+      const shownQuestion = "who \\*\\*attacked\\*\\* Eilat?";
+      expect([shownQuestion, `${RELATED_PREFIX}${shownQuestion}`]).toContain(body.embeds[0].title);
       expect(quotesIn(body.embeds[0].description).length).toBeGreaterThan(0);
     }
+  });
+});
+
+/** The engine's answer to a question picked for its verdict, failing loudly if the engine no longer gives it that verdict. */
+async function askExpecting(question: string, verdict: Verdict): Promise<Answer> {
+  const answer = await suite.engine.ask(question);
+  expect(answer.verdict, `the engine's verdict for ${JSON.stringify(question)}`).toBe(verdict);
+  return answer;
+}
+
+/** The two ways to ask, each returning the body of the bot's reply. */
+const ASKING_WAYS = {
+  "/ask": async ({ standIn }: BotHarness, question: string) => (await standIn.waitForRequest(isOriginalEdit(standIn.sendCommand("ask", { question })))).body,
+  "a mention": async ({ standIn }: BotHarness, question: string) => {
+    const message = standIn.sendMessage(`<@${standIn.applicationId}> ${question}`);
+    const isReply = (r: RecordedRequest) => r.method === "POST" && r.path === `/channels/${standIn.channelId}/messages` && r.body?.message_reference?.message_id === message.id;
+    return (await standIn.waitForRequest(isReply)).body;
+  },
+} as const;
+
+describe.each(Object.keys(ASKING_WAYS) as (keyof typeof ASKING_WAYS)[])("related and off-topic questions, asked with %s", (way) => {
+  let harness: BotHarness;
+  const ask = (question: string) => ASKING_WAYS[way](harness, question);
+  beforeAll(async () => {
+    harness = await startHarness(suite.engine);
+  });
+  afterAll(async () => {
+    expectSafeBodies(harness.standIn.requests);
+    await harness.stop();
+  });
+
+  it("answers an off-topic question with no quotes and the corpus's stories, each once", async () => {
+    const question = "how do i make a sourdough starter";
+    const expected = await askExpecting(question, "none");
+    const body = await ask(question);
+    expectWithinDiscordLimits(body);
+    expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(body.components).toEqual([]);
+    const embed = body.embeds[0];
+    expect(embed.title).toBe(REFUSAL_TITLE);
+    expect(embed.description).not.toMatch(/^>/m);
+    expect(unescapeDiscord(embed.description)).toContain(expected.refusal);
+
+    const coverage: string = embed.description.split("\n\n").find((paragraph: string) => paragraph.startsWith(COVERAGE_HEADING));
+    const lines = coverage.split("\n").slice(1).map(unescapeDiscord);
+    const stories = suite.engine.articles().filter((article) => !article.duplicateOf);
+    expect(stories.length).toBeLessThan(suite.engine.articles().length);
+    expect(lines).toHaveLength(stories.length);
+    for (const story of stories) {
+      const line = lines.find((l) => l.startsWith(`• **${story.title}**`));
+      expect(line, story.title).toBeDefined();
+      if (story.publisher) expect(line).toContain(story.publisher);
+    }
+  });
+
+  it("titles a related answer as not confirmed, and quotes verbatim slices of the cited articles", async () => {
+    const question = "where was esmail qaani born";
+    const expected = await askExpecting(question, "related");
+    const body = await ask(question);
+    expectWithinDiscordLimits(body);
+    expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    const embed = body.embeds[0];
+    expect(unescapeDiscord(embed.title)).toBe(`${RELATED_PREFIX}${question}`);
+    expectVerbatimQuotes(embed.description, expected.excerpts, expected);
+    for (const citation of new Set(expected.excerpts.map((e) => e.citation))) {
+      const source = expected.sources.find((s) => s.citation === citation)!;
+      expect(unescapeDiscord(embed.fields[0].value)).toContain(`[${citation}]** ${source.title}`);
+    }
+  });
+
+  it("says which words it read as others", async () => {
+    const question = "who is sistany";
+    const expected = await suite.engine.ask(question);
+    expect(expected.rewrites).toEqual([{ from: "sistany", to: "Sistani", kind: "spelling" }]);
+    const body = await ask(question);
+    expect(searchedNoteIn(body.embeds[0].description)).toBe("Read “sistany” as “Sistani”");
+    expect(unescapeDiscord(body.embeds[0].title)).toBe(question);
   });
 });
 

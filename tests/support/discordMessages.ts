@@ -16,9 +16,19 @@ export interface ShownQuote {
   cut: boolean;
 }
 
-/** The block quotes of an answer embed's description: `> text **[n]**`, separated by blank lines. */
+/**
+ * The italic line an answer's description opens with when the question was read differently from
+ * how it was typed (`*Read “sistany” as “Sistani”*`), as a reader sees it; undefined when there is none.
+ */
+export function searchedNoteIn(description: string): string | undefined {
+  const first = description.split("\n\n", 1)[0]!;
+  return /^\*(Read|Searched for) .*\*$/.test(first) ? unescapeDiscord(first.slice(1, -1)) : undefined;
+}
+
+/** The block quotes of an answer embed's description: `> text **[n]**`, separated by blank lines, after any searched note. */
 export function quotesIn(description: string): ShownQuote[] {
-  return description.split("\n\n").map((block) => {
+  const blocks = description.split("\n\n");
+  return blocks.slice(searchedNoteIn(description) === undefined ? 0 : 1).map((block) => {
     const match = /^([\s\S]*) \*\*\[(\d+)\]\*\*$/.exec(block);
     if (!match) throw new Error(`not a quote block: ${JSON.stringify(block.slice(0, 80))}`);
     const lines = match[1]!.split("\n").map((line) => {
