@@ -9,7 +9,6 @@ import { createEmbedder, embedderConfigFromEnv } from "./embed/createEmbedder.js
 import { bm25Idf } from "./bm25.js";
 import { openSearchCore, searchChunks, type ChunkHit, type ProgressEvent, type SearchCore } from "./searchCore.js";
 import { conceptWeight, pickDiversePassages, scoreSentence, type PassageQuery, type SentenceScore } from "./selectPassages.js";
-import { questionAnswerType } from "./answerType.js";
 import { decideVerdict, verdictFeatures, type VerdictDecision, type VerdictFeatures } from "./verdict/decideVerdict.js";
 import { citePassages } from "./cite.js";
 import { parseQuestion } from "./question.js";
@@ -130,7 +129,7 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
   const query: PassageQuery = {
     vector: vector!,
     concepts: understood.concepts,
-    answerType: questionAnswerType(understood.searched),
+    answerType: understood.answerType,
     question: understood.searched,
     idf: (t) => bm25Idf(core.bm25, t),
     known: lexicon.hasTerm,

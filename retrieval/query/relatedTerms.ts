@@ -1,7 +1,7 @@
 import { termOf, wordForm } from "../text/tokenize.js";
 import type { QueryLexicon, WeightedTerm } from "./understandQuestion.js";
 
-export type Relation = "synonym" | "hypernym" | "hyponym" | "derived" | "similar";
+export type Relation = "inflection" | "synonym" | "hypernym" | "hyponym" | "derived" | "similar";
 
 /** A lexical database of English (WordNet): which words exist, and which are related to which. */
 export interface Thesaurus {
@@ -16,6 +16,8 @@ export interface Thesaurus {
  * senses it is looked for: a synonym of a rare sense ("kill" as "a sudden defeat") adds noise.
  */
 export const RELATED_TERMS: Record<Relation, { weight: number; senses: number }> = {
+  /** Another form of the same word ("bought" for "buying"): the word itself. */
+  inflection: { weight: 1, senses: 1 },
   synonym: { weight: 0.5, senses: 2 },
   derived: { weight: 0.5, senses: 2 },
   similar: { weight: 0.4, senses: 2 },

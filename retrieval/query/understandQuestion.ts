@@ -6,7 +6,10 @@ import { removeChatNoise } from "./chatNoise.js";
 import { correctWord } from "./spelling.js";
 import type { Vocabulary } from "./vocabulary.js";
 import { relatedTerms, type Thesaurus } from "./relatedTerms.js";
+import { paraphraseTerms } from "./paraphrases.js";
 import { capitalAndStateTerms } from "./capitals.js";
+import { framingAnswerType, isFramingWord } from "./framingWords.js";
+import { questionAnswerType, type AnswerType } from "../answerType.js";
 
 /** A search term standing for a word of the question, with how much it counts (typed: 1). */
 export interface WeightedTerm {
@@ -44,6 +47,8 @@ export interface UnderstoodQuestion {
   concepts: QueryConcept[];
   /** Every term to search for, with the highest weight any concept gives it. */
   terms: WeightedTerm[];
+  /** The kind of phrase the answer is: from the wh-word, or a framing word of a fragment ("location"). */
+  answerType: AnswerType;
 }
 
 /** What the corpus offers to read a question against; the actor registry and thesaurus are optional. */
@@ -164,7 +169,7 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
   words.forEach((word, i) => {
     const form = word.corrected?.form ?? word.form;
     const term = termOf(form);
-    if (term === undefined) return;
+    if (term === undefined || isFramingWord(form)) return;
     const name = word.capitalised || lexicon.vocabulary.names.has(form);
     // A word asked twice is one concept, counted once.
     const repeated = concepts.find((c) => c.forms[0]!.term === term);
@@ -174,8 +179,9 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
       return;
     }
     const concept: QueryConcept = { typed: word.form, forms: [{ term, weight: 1 }], name };
-    for (const expansion of [...capitalAndStateTerms(form, lexicon), ...(name ? [] : relatedTerms(form, lexicon))]) addForm(concept, expansion.term, expansion.weight);
-    if (!lexicon.hasTerm(term)) concept.missing = word.capitalised || lexicon.thesaurus?.isWord(form) ? "word" : "unread";
+    for (const expansion of [...capitalAndStateTerms(form, lexicon), ...(name ? [] : [...relatedTerms(form, lexicon), ...paraphraseTerms(form, lexicon)])]) addForm(concept, expansion.term, expansion.weight);
+    // Another form of the word itself ("bought" for "buy") is the word, found.
+    if (!concept.forms.some((f) => f.weight >= 1 && lexicon.hasTerm(f.term))) concept.missing = word.capitalised || lexicon.thesaurus?.isWord(form) ? "word" : "unread";
     conceptOf.set(i, concept);
     concepts.push(concept);
   });
@@ -223,8 +229,10 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
 
   const best = new Map<string, number>();
   for (const concept of concepts) for (const f of concept.forms) best.set(f.term, Math.max(best.get(f.term) ?? 0, f.weight));
+  const whType = questionAnswerType(searched || typed);
   return {
     typed,
+    answerType: whType === "any" ? (framingAnswerType(words.map((w) => w.form)) ?? "any") : whType,
     searched: searched || typed,
     rewrites: rewrites.sort((a, b) => cleaned.indexOf(a.from) - cleaned.indexOf(b.from)),
     concepts,

@@ -41,6 +41,10 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
     .map((pair) => pair.split(":") as [string, string]),
 );
 
+/** The irregular forms of each lemma ("buy" → "bought"): a question's "buying" must find "bought". */
+const IRREGULAR_FORMS = new Map<string, string[]>();
+for (const [form, lemma] of Object.entries(IRREGULAR)) IRREGULAR_FORMS.set(lemma, [...(IRREGULAR_FORMS.get(lemma) ?? []), form]);
+
 /** A sorted WordNet file searched in place. */
 class SortedFile {
   private readonly fd: number;
@@ -180,6 +184,7 @@ export function openWordNet(dictDir: string = wordnetDictDir()): WordNet {
     if (cached) return cached;
     const out: ReturnType<WordNet["related"]> = [];
     for (const { pos, lemma } of lemmas(word)) {
+      for (const form of [lemma, ...(IRREGULAR_FORMS.get(lemma) ?? [])]) if (form !== word) out.push({ word: form, relation: "inflection", sense: 0 });
       offsetsOf(pos, lemma)
         .slice(0, SENSES_READ)
         .forEach((offset, sense) => {

@@ -69,14 +69,45 @@ describe("understandQuestion", () => {
   it("adds related words from the thesaurus that the corpus uses, below the typed word", () => {
     const thesaurus: Thesaurus = {
       isWord: (form) => ["boss", "shot"].includes(form),
-      related: (form) => (form === "boss" ? [{ word: "commander", relation: "synonym", sense: 0 }, { word: "gaffer", relation: "synonym", sense: 0 }, { word: "leader", relation: "hypernym", sense: 0 }, { word: "director", relation: "synonym", sense: 5 }] : []),
+      related: (form) => (form === "boss" ? [{ word: "commander", relation: "synonym", sense: 0 }, { word: "gaffer", relation: "synonym", sense: 0 }, { word: "official", relation: "hypernym", sense: 0 }, { word: "director", relation: "synonym", sense: 5 }] : []),
     };
     expect(weightOf("who is the boss of the quds force", "command", { thesaurus })).toBe(0.5);
-    expect(weightOf("who is the boss of the quds force", "leader", { thesaurus })).toBe(0.3);
+    expect(weightOf("who is the boss of the quds force", "offici", { thesaurus })).toBe(0.3);
     expect(weightOf("who is the boss of the quds force", "boss", { thesaurus })).toBe(1);
     // Words the corpus never uses, and rare senses, add nothing.
     expect(weightOf("who is the boss of the quds force", "gaffer", { thesaurus })).toBeUndefined();
     expect(weightOf("who is the boss of the quds force", "director", { thesaurus })).toBeUndefined();
+  });
+
+  it("does not count words that frame the question as what it asks about, and reads the kind of answer from them", () => {
+    const fragment = understandQuestion("masyaf raid location", lexicon);
+    expect(fragment.concepts.map((c) => c.typed)).toEqual(["masyaf", "raid"]);
+    expect(fragment.answerType).toBe("place");
+    expect(fragment.searched).toBe("masyaf raid location");
+    expect(understandQuestion("what happened at the kalsu base", lexicon).concepts.map((c) => c.typed)).toEqual(["kalsu", "base"]);
+    // A wh-word says the kind of answer before any framing word does.
+    expect(understandQuestion("when did the houthis open their office, and what location", lexicon).answerType).toBe("time");
+  });
+
+  it("searches the irregular forms of a typed word as the word itself", () => {
+    const thesaurus: Thesaurus = {
+      isWord: (form) => ["buying", "buy"].includes(form),
+      related: (form) => (form === "buying" ? [{ word: "buy", relation: "inflection", sense: 0 }, { word: "bought", relation: "inflection", sense: 0 }] : []),
+    };
+    const understood = understandQuestion("why is iraq buying air defence", { ...lexicon, thesaurus });
+    const buying = understood.concepts.find((c) => c.typed === "buying")!;
+    expect(buying.forms).toEqual(expect.arrayContaining([{ term: "bought", weight: 1 }]));
+    // "buy" is not in the articles, "bought" is: the word is found, not missing.
+    expect(buying.missing).toBeUndefined();
+  });
+
+  it("adds the news words people's everyday words stand for, below the typed word", () => {
+    const thesaurus: Thesaurus = { isWord: () => true, related: (form) => (form === "died" ? [{ word: "die", relation: "inflection", sense: 0 }] : []) };
+    expect(weightOf("which commander died in damascus", "kill", { thesaurus })).toBe(0.5);
+    expect(weightOf("who is the boss of the quds force", "command")).toBe(0.5);
+    expect(weightOf("what did the militias hit", "struck")).toBe(0.5);
+    // Only words the articles use are searched.
+    expect(weightOf("who is the boss of the quds force", "chairman")).toBeUndefined();
   });
 
   it("does not correct a real English word the corpus lacks into a corpus word", () => {

@@ -1,0 +1,60 @@
+import type { AnswerType } from "../answerType.js";
+
+/**
+ * Words that frame a question rather than say what it is about: "what happened at the Kalsu
+ * base", "masyaf raid location", "camp saqr meaning", "badr officer quote", "what type of drone".
+ * No passage states "happened" or "location"; counted as content, they would be the rarest word
+ * of the question and the one the answer must contain. Some say what kind of answer is wanted,
+ * as a wh-word would: a fragment has no other way to say it.
+ */
+const FRAMING: Record<string, AnswerType | null> = {
+  happen: null,
+  happened: null,
+  happens: null,
+  happening: null,
+  explain: null,
+  explained: null,
+  explanation: null,
+  meaning: null,
+  definition: null,
+  details: null,
+  detail: null,
+  info: null,
+  information: null,
+  story: null,
+  summary: null,
+  overview: null,
+  background: null,
+  quote: null,
+  quotes: null,
+  really: null,
+  even: null,
+  exactly: null,
+  ever: null,
+  thing: null,
+  things: null,
+  stuff: null,
+  type: null,
+  kind: null,
+  sort: null,
+  name: "person-or-group",
+  location: "place",
+  whereabouts: "place",
+  date: "time",
+  number: "number",
+  count: "number",
+};
+
+/** True for a word that frames the question ("happened", "location") rather than naming what it asks about. */
+export function isFramingWord(form: string): boolean {
+  return Object.hasOwn(FRAMING, form);
+}
+
+/** The kind of answer a framing word asks for ("location" → a place), when the question's wh-word says none. */
+export function framingAnswerType(forms: readonly string[]): AnswerType | undefined {
+  for (const form of forms) {
+    const type = Object.hasOwn(FRAMING, form) ? FRAMING[form] : undefined;
+    if (type) return type;
+  }
+  return undefined;
+}

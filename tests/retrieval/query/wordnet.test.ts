@@ -1,0 +1,25 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { openWordNet } from "../../../retrieval/query/wordnet.js";
+
+const wordnet = openWordNet();
+afterAll(() => wordnet.close());
+
+describe("openWordNet", () => {
+  it("reduces inflected words to their lemmas, irregular ones too", () => {
+    expect(wordnet.lemmas("killed")).toContainEqual({ pos: "verb", lemma: "kill" });
+    expect(wordnet.lemmas("bought")).toContainEqual({ pos: "verb", lemma: "buy" });
+    expect(wordnet.isWord("photography")).toBe(true);
+    expect(wordnet.isWord("sistany")).toBe(false);
+  });
+
+  it("relates a word to its lemma's other forms, so 'buying' finds 'bought'", () => {
+    const forms = wordnet.related("buying").filter((r) => r.relation === "inflection").map((r) => r.word);
+    expect(forms).toEqual(expect.arrayContaining(["buy", "bought"]));
+    expect(wordnet.related("buy").filter((r) => r.relation === "inflection").map((r) => r.word)).not.toContain("buy");
+  });
+
+  it("gives synonyms of the commonest senses", () => {
+    const synonyms = wordnet.related("purchase").filter((r) => r.relation === "synonym").map((r) => r.word);
+    expect(synonyms).toContain("buy");
+  });
+});
