@@ -39,7 +39,13 @@ export interface SentenceScore {
   missingNames: string[];
   /** The question's weightiest word, a term standing for it, or a close paraphrase is around it. */
   keyWordFound: boolean;
-  /** The sentence can answer: right answer type, the question's words and names are around it. */
+  /** The weightiest of the question's words found nowhere around it, relative to its weightiest word, [0, 1]: 0 when every word is there. */
+  unmatched: number;
+  /** Every name of the question, however common ("Israeli", "Baghdad"), is around it. */
+  allNamesFound: boolean;
+  /** How many of the question's words other than names are found nowhere around it. */
+  askedMissing: number;
+  /** The sentence can answer: it holds the right answer type, and the question's rare names are around it. */
   supported: boolean;
   score: number;
 }
@@ -84,14 +90,11 @@ function bigramShare(question: readonly string[], names: ReadonlySet<string>, se
 }
 
 /**
- * Support thresholds, set on two sets at once: the seed question set (tests/fixtures/questions.ts;
- * every unanswerable question must be refused) and a third of SQuAD dev's even-numbered articles
- * (all answerable; refusing fewer is better). Looser coverage or name rules let on-topic
- * unanswerable questions through; with the refusal floor these refuse a fifth of SQuAD's questions.
+ * Support thresholds. What the sentence must hold to be quoted as an answer is its answer type and
+ * the question's rare names; how much of the rest of the question it must hold is the verdict
+ * model's to weigh (retrieval/verdict/), from coverage, the words it lacks and the key word.
  */
 export const SUPPORT = {
-  /** Below this share of the question's IDF mass around it, the sentence is about something else. */
-  minCoverage: 0.45,
   /** A question name this rare (IDF) must be mentioned near the answer; common ones ("Israel") need not. */
   minNameIdf: 1.5,
   /** Without the question's rarest word nearby, the sentence must be at least this close in meaning. */
@@ -140,10 +143,15 @@ export function scoreSentence(query: PassageQuery, sentence: SentenceRecord, con
   const coverage = conceptShare(query, weights, (t) => sentence.windowTerms.has(t));
   const asked = weights.map((w, i) => (query.concepts[i]!.name ? 0 : w));
   const askedCoverage = asked.some((w) => w > 0) ? conceptShare(query, asked, (t) => sentence.windowTerms.has(t)) : 1;
+  const nameAround = (c: QueryConcept) => (c.identifiedBy ?? c.forms.filter((f) => f.weight === 1).map((f) => [f.term])).some((name) => name.every((t) => mentionsName(sentence.windowTerms, t)));
   const missingNames = query.concepts
-    .filter((c) => c.name && query.known(c.forms[0]!.term) && query.idf(c.forms[0]!.term) >= SUPPORT.minNameIdf)
-    .filter((c) => !(c.identifiedBy ?? c.forms.filter((f) => f.weight === 1).map((f) => [f.term])).some((name) => name.every((t) => mentionsName(sentence.windowTerms, t))))
+    .filter((c) => c.name && query.known(c.forms[0]!.term) && query.idf(c.forms[0]!.term) >= SUPPORT.minNameIdf && !nameAround(c))
     .map((c) => c.forms[0]!.term);
+  const found = query.concepts.map((c, i) => weights[i] === 0 || c.forms.some((f) => sentence.windowTerms.has(f.term)) || (c.name && nameAround(c)));
+  const heaviest = Math.max(0, ...weights);
+  const unmatched = heaviest > 0 ? Math.max(0, ...weights.filter((_, i) => !found[i])) / heaviest : 0;
+  const allNamesFound = query.concepts.every((c, i) => !c.name || found[i]);
+  const askedMissing = query.concepts.filter((c, i) => !c.name && !found[i]).length;
   const dense = Math.max(0, Math.min(1, dot(query.vector, sentence.vector)));
   const typeMatch = passageHasAnswerType(text, query.answerType, query.question);
   // The question's weightiest word is usually what it asks about ("founded", "succeeded"); a paraphrase
@@ -151,7 +159,7 @@ export function scoreSentence(query: PassageQuery, sentence: SentenceRecord, con
   const keyAt = weights.reduce((best, w, i) => (w > 0 && (best < 0 || w > weights[best]!) ? i : best), -1);
   const key = query.concepts[keyAt];
   const keyWordFound = key === undefined || key.forms.some((f) => sentence.windowTerms.has(f.term)) || dense >= SUPPORT.minDenseForParaphrase;
-  const supported = typeMatch && coverage >= SUPPORT.minCoverage && missingNames.length === 0 && keyWordFound;
+  const supported = typeMatch && missingNames.length === 0;
   const primary = query.concepts.map((c) => c.forms[0]!.term);
   const bigram = bigramShare(primary, new Set(query.concepts.filter((c) => c.name).map((c) => c.forms[0]!.term)), sentence.tokens);
   const w = SENTENCE_WEIGHTS;
@@ -159,7 +167,7 @@ export function scoreSentence(query: PassageQuery, sentence: SentenceRecord, con
   const score =
     (w.dense * dense + w.lexical * lexical + w.context * context + w.bigram * bigram + w.answerType * (typeMatch ? 1 : 0) + w.coverage * coverage) /
     (w.dense + w.lexical + w.context + w.bigram + w.answerType + w.coverage);
-  return { dense, lexical, context, typeMatch, coverage, askedCoverage, missingNames, keyWordFound, supported, score };
+  return { dense, lexical, context, typeMatch, coverage, askedCoverage, missingNames, keyWordFound, unmatched, allNamesFound, askedMissing, supported, score };
 }
 
 // A sentence opening with one of these leans on the one before it for who or what it is about.

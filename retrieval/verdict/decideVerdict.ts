@@ -24,9 +24,15 @@ export interface VerdictFeatures {
   supported: number;
   /** How far the best sentence outscores the best of any other article: a stated answer stands out. */
   margin: number;
+  /** The weightiest question word missing around the best sentence, relative to the weightiest word: 0 when all are there. */
+  unmatched: number;
+  /** 1 when every name of the question, common ones too, is around the best sentence. */
+  allNames: number;
+  /** Words of the question other than names missing around the best sentence: none 0, one 0.5, two or more 1. */
+  askedMissing: number;
 }
 
-export const VERDICT_FEATURE_NAMES = ["score", "coverage", "lexical", "dense", "typeMatch", "asked", "keyWord", "namesFound", "topicCoverage", "known", "supported", "margin"] as const;
+export const VERDICT_FEATURE_NAMES = ["score", "coverage", "lexical", "dense", "typeMatch", "asked", "keyWord", "namesFound", "topicCoverage", "known", "supported", "margin", "unmatched", "allNames", "askedMissing"] as const;
 export type VerdictFeature = (typeof VERDICT_FEATURE_NAMES)[number];
 
 /** `articleOf` names the article of a scored sentence (its `sentence` position). */
@@ -46,6 +52,9 @@ export function verdictFeatures(best: SentenceScore | undefined, scored: readonl
     known: knownShare,
     supported: best?.supported ? 1 : 0,
     margin: best ? Math.max(0, best.score - runnerUp) : 0,
+    unmatched: best?.unmatched ?? 1,
+    allNames: best?.allNamesFound ? 1 : 0,
+    askedMissing: best ? Math.min(best.askedMissing, 2) / 2 : 1,
   };
 }
 
@@ -61,8 +70,9 @@ export interface VerdictDecision {
  * Two calibrated models (fitted by `npm run fit-verdict`, see verdictModels.ts) decide: is the
  * corpus about the question at all (else `none`), and does the best passage state its answer
  * (`answered`, else `related`: the closest passages, said plainly not to be a confirmed answer).
- * The support rules (answer type, coverage, names, key word) are necessary for `answered`; the
- * second model is fitted on, and decides among, the questions whose best passage passes them.
+ * The support rules (answer type, rare names) are necessary for `answered`; the second model is
+ * fitted on, and decides among, the questions whose best passage passes them, weighing how much of
+ * the rest of the question is around it.
  */
 export function decideVerdict(features: VerdictFeatures, best: SentenceScore | undefined, questionWords: number): VerdictDecision {
   const { onTopic: topicModel, states: statesModel, thresholds } = VERDICT_MODELS;
