@@ -93,7 +93,9 @@ async function main(): Promise<number> {
   if (typeof flags === "number") return flags;
   const logger = cliLogger();
   const started = performance.now();
-  const registry = await loadActorRegistry({ projectRoot: PROJECT_ROOT });
+  // CORPUS_DIR, as every command reads it (relative to the project root).
+  const corpusDir = process.env.CORPUS_DIR?.trim() ? resolve(PROJECT_ROOT, process.env.CORPUS_DIR.trim()) : undefined;
+  const registry = await loadActorRegistry({ projectRoot: PROJECT_ROOT, ...(corpusDir ? { corpusDir } : {}) });
   logger.debug({ actors: registry.actors.length, documents: registry.documents.length, ms: Math.round(performance.now() - started) }, "actor registry loaded");
 
   if (flags.list) {

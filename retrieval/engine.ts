@@ -21,6 +21,7 @@ const NO_CURATED_ACTORS: CuratedActors = { actors: [], notActors: [], descriptor
 import type { FusionWeights } from "./fuse.js";
 import { understandQuestion, type QueryLexicon } from "./query/understandQuestion.js";
 import { openWordNet } from "./query/wordnet.js";
+import { withIndexLock } from "./ingest/indexLock.js";
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -206,7 +207,7 @@ export function composeAnswer(core: SearchCore, scores: QuestionScores, options:
 /** Opens the answer engine over the corpus: loads or builds the index, warms the model. */
 export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
   const root = options.projectRoot ?? PROJECT_ROOT;
-  const corpusDir = options.corpusDir ?? join(root, "corpus", "articles");
+  const corpusDir = options.corpusDir ?? resolve(root, process.env.CORPUS_DIR?.trim() || join("corpus", "articles"));
   // A relative DATA_DIR is relative to the project, wherever the command runs from; empty means unset.
   const dataDir = options.dataDir ?? resolve(root, process.env.DATA_DIR?.trim() || "data");
   const logger = options.logger;
@@ -223,6 +224,7 @@ export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
     files: Object.fromEntries(docs.map((d) => [d.file, sha256(d.text)])),
     ...(logger ? { logger } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    buildLock: (work) => withIndexLock(dataDir, work, logger),
   });
   // A corpus without a curated actor list still has the names its text gives.
   const curatedFile = join(root, "corpus", "actors.json");

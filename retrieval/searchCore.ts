@@ -24,6 +24,11 @@ export interface SearchCoreOptions {
   chunkMaxChars?: number;
   logger?: Logger;
   onProgress?: (event: ProgressEvent) => void;
+  /**
+   * Runs a build while holding the index's inter-process lock; with it, a process that finds the
+   * index out of date waits for any other builder and loads its result rather than building twice.
+   */
+  buildLock?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 /** Everything a query needs, in memory: documents, chunks with BM25, sentences with vectors. */
@@ -135,14 +140,9 @@ export async function openSearchCore(docs: Document[], options: SearchCoreOption
     return badSentence ? `sentence ${badSentence.id} differs from the corpus` : undefined;
   };
 
-  const loaded = await loadIndex(options.indexDir, fingerprint);
-  const problem = loaded.status === "ok" ? mismatch(loaded.index) : undefined;
-  let stored: StoredIndex;
-  let built = false;
-  if (loaded.status === "ok" && !problem) {
-    stored = loaded.index;
-    logger?.info({ event: "index.loaded", dir: options.indexDir, chunks: stored.chunkUnits.length }, "index loaded");
-  } else {
+  type Loaded = Awaited<ReturnType<typeof loadIndex>>;
+  /** Embeds what the previous generation cannot lend and writes a new generation; returns it as read back. */
+  const build = async (loaded: Loaded, problem: string | undefined): Promise<StoredIndex> => {
     const reason =
       loaded.status === "missing"
         ? "no index yet"
@@ -181,10 +181,28 @@ export async function openSearchCore(docs: Document[], options: SearchCoreOption
     options.onProgress?.({ phase: "write", done: 1, total: 1 });
     const reloaded = await loadIndex(options.indexDir, fingerprint);
     if (reloaded.status !== "ok") throw new Error(`The index just written to ${options.indexDir} cannot be read back (${reloaded.status}).`);
-    stored = reloaded.index;
-    built = true;
     const reused = [...chunkUnits, ...sentenceUnits].filter((u) => reusable.has(unitKey(u))).length;
     logger?.info({ event: "index.built", dir: options.indexDir, chunks: chunkUnits.length, sentences: sentenceUnits.length, reusedVectors: reused }, "index built");
+    return reloaded.index;
+  };
+  const usable = (loaded: Loaded) => (loaded.status === "ok" && !mismatch(loaded.index) ? loaded.index : undefined);
+
+  const loaded = await loadIndex(options.indexDir, fingerprint);
+  let stored: StoredIndex | undefined = usable(loaded);
+  let built = false;
+  if (stored) {
+    logger?.info({ event: "index.loaded", dir: options.indexDir, chunks: stored.chunkUnits.length }, "index loaded");
+  } else if (options.buildLock) {
+    // One process builds at a time; one that waited loads what the other built instead of building it again.
+    ({ stored, built } = await options.buildLock(async () => {
+      const again = await loadIndex(options.indexDir, fingerprint);
+      const ready = usable(again);
+      if (ready) logger?.info({ event: "index.loaded", dir: options.indexDir, chunks: ready.chunkUnits.length, afterWait: true }, "index loaded");
+      return ready ? { stored: ready, built: false } : { stored: await build(again, again.status === "ok" ? mismatch(again.index) : undefined), built: true };
+    }));
+  } else {
+    stored = await build(loaded, loaded.status === "ok" ? mismatch(loaded.index) : undefined);
+    built = true;
   }
 
   const sentenceVectors = new Map(stored.sentenceUnits.map((u) => [u.id, u.vector]));
