@@ -126,6 +126,15 @@ export async function addArticle(prepared: PreparedArticle, context: IngestConte
   );
 }
 
+/** The id of the article an id, file name or path names; IngestError when there is none, or it is the last one. */
+export async function findArticle(fileOrId: string, location: CorpusLocation): Promise<string> {
+  const ids = await listArticleIds(location.corpusDir);
+  const docId = resolveArticleId(ids, location, fileOrId);
+  if (!docId) throw new IngestError("not_found", `No article "${fileOrId}" in the corpus (give its id, e.g. ${ids[0] ?? "000_…"}, or its file).`);
+  if (ids.length === 1) throw new IngestError("last_article", `${docId} is the corpus's only article; the corpus cannot be empty.`);
+  return docId;
+}
+
 /**
  * Removes an article (by id, file name or path) and rebuilds the index without it; nothing is
  * embedded unless an article that copied it now has passages of its own. The text goes first, so
@@ -135,10 +144,7 @@ export async function removeArticle(fileOrId: string, context: IngestContext): P
   return withIndexLock(
     context.dataDir,
     async () => {
-      const ids = await listArticleIds(context.corpusDir);
-      const docId = resolveArticleId(ids, context, fileOrId);
-      if (!docId) throw new IngestError("not_found", `No article "${fileOrId}" in the corpus (give its id, e.g. ${ids[0] ?? "000_…"}, or its file).`);
-      if (ids.length === 1) throw new IngestError("last_article", `${docId} is the corpus's only article; the corpus cannot be empty.`);
+      const docId = await findArticle(fileOrId, context);
       const textPath = join(context.corpusDir, `${docId}.txt`);
       const metaPath = join(context.corpusDir, `${docId}.meta.json`);
       const title = await readFile(metaPath, "utf8")
