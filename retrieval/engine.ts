@@ -22,6 +22,9 @@ import type { FusionWeights } from "./fuse.js";
 import { understandQuestion, type QueryLexicon } from "./query/understandQuestion.js";
 import { openWordNet } from "./query/wordnet.js";
 import { withIndexLock } from "./ingest/indexLock.js";
+import { corpusSignature } from "./ingest/corpusFiles.js";
+import { addArticle, removeArticle, type AddedArticle, type RemovedArticle } from "./ingest/ingestArticle.js";
+import type { PreparedArticle } from "./ingest/prepareArticle.js";
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -54,6 +57,16 @@ export interface Engine {
   readonly embedderId: string;
   /** What the index holds: retrieval chunks and answer sentences. */
   readonly indexStats: { chunks: number; sentences: number };
+  /**
+   * Picks up articles added or removed since (by `ingest`, /ingest or another shard): when the
+   * corpus folder or the index's CURRENT changed, loads them (building, under the index lock, only
+   * what no other process has). Questions in flight finish on the index they started with.
+   */
+  refresh(): Promise<{ changed: boolean; articles: number }>;
+  /** Adds an article (see retrieval/ingest/) with this engine's model, then answers from it. */
+  addArticle(prepared: PreparedArticle): Promise<AddedArticle>;
+  /** Removes an article by id, file name or path, then stops answering from it. */
+  removeArticle(fileOrId: string): Promise<RemovedArticle>;
   close(): Promise<void>;
 }
 
@@ -217,29 +230,62 @@ export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
       onProgress: (done, total) => options.onProgress?.({ phase: "load-model", done, total }),
       ...(logger ? { logger } : {}),
     }));
-  const docs = await loadCorpus(corpusDir, root);
-  const core = await openSearchCore(docs, {
-    indexDir: join(dataDir, "index"),
-    embedder,
-    files: Object.fromEntries(docs.map((d) => [d.file, sha256(d.text)])),
-    ...(logger ? { logger } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    buildLock: (work) => withIndexLock(dataDir, work, logger),
-  });
-  // A corpus without a curated actor list still has the names its text gives.
-  const curatedFile = join(root, "corpus", "actors.json");
-  const actors = existsSync(curatedFile)
-    ? await loadActorRegistry({ projectRoot: root, documents: docs, curatedFile })
-    : buildActorRegistry(docs, NO_CURATED_ACTORS);
-  const lexicon = coreLexicon(core, { actors, thesaurus: openWordNet() });
+  const thesaurus = openWordNet();
+  /** The corpus, its index and actors as they are on disk now: what questions are answered from. */
+  const openState = async () => {
+    const signature = await corpusSignature(corpusDir, join(dataDir, "index"));
+    const docs = await loadCorpus(corpusDir, root);
+    const core = await openSearchCore(docs, {
+      indexDir: join(dataDir, "index"),
+      embedder,
+      files: Object.fromEntries(docs.map((d) => [d.file, sha256(d.text)])),
+      ...(logger ? { logger } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      buildLock: (work) => withIndexLock(dataDir, work, logger),
+    });
+    // A corpus without a curated actor list still has the names its text gives.
+    const curatedFile = join(root, "corpus", "actors.json");
+    const actors = existsSync(curatedFile)
+      ? await loadActorRegistry({ projectRoot: root, documents: docs, curatedFile })
+      : buildActorRegistry(docs, NO_CURATED_ACTORS);
+    const lexicon = coreLexicon(core, { actors, thesaurus });
+    return { signature, docs, core, actors, lexicon };
+  };
+  let state = await openState();
+  let refreshing: Promise<boolean> | undefined;
+  // One refresh at a time; each compares the corpus and CURRENT with what was loaded and reloads on a change.
+  const refresh = async (): Promise<boolean> => {
+    while (refreshing) await refreshing.catch(() => undefined);
+    refreshing = (async () => {
+      if ((await corpusSignature(corpusDir, join(dataDir, "index"))) === state.signature) return false;
+      state = await openState();
+      logger?.info({ event: "engine-refreshed", articles: state.docs.length, builtIndex: state.core.built }, "picked up a changed corpus");
+      return true;
+    })();
+    try {
+      return await refreshing;
+    } finally {
+      refreshing = undefined;
+    }
+  };
+  const ingestContext = { projectRoot: root, corpusDir, dataDir, embedder, ...(logger ? { logger } : {}) };
   // The first embedding call pays for kernel set-up; pay it now, not on the first question.
   await embedder.embedQueries(["warm up"]);
   return {
-    ask: async (question, askOptions) => (await answerQuestion(core, embedder, question, askOptions, lexicon)).answer,
-    explain: (question, askOptions) => answerQuestion(core, embedder, question, askOptions, lexicon),
-    actors,
+    // A question in flight keeps the state it started with when a refresh swaps in another.
+    ask: async (question, askOptions) => {
+      const { core, lexicon } = state;
+      return (await answerQuestion(core, embedder, question, askOptions, lexicon)).answer;
+    },
+    explain: (question, askOptions) => {
+      const { core, lexicon } = state;
+      return answerQuestion(core, embedder, question, askOptions, lexicon);
+    },
+    get actors() {
+      return state.actors;
+    },
     articles: () =>
-      docs.map((d) => ({
+      state.docs.map((d) => ({
         docId: d.id,
         file: d.file,
         title: d.title,
@@ -248,11 +294,26 @@ export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
         ...(d.duplicateOf ? { duplicateOf: d.duplicateOf } : {}),
         characters: d.text.length,
       })),
-    documents: () => docs,
-    sentences: (docId) => core.sentencesByDoc.get(docId) ?? [],
-    builtIndex: core.built,
+    documents: () => state.docs,
+    sentences: (docId) => state.core.sentencesByDoc.get(docId) ?? [],
+    get builtIndex() {
+      return state.core.built;
+    },
     embedderId: embedder.id,
-    indexStats: { chunks: core.chunks.length, sentences: core.sentences.length },
+    get indexStats() {
+      return { chunks: state.core.chunks.length, sentences: state.core.sentences.length };
+    },
+    refresh: async () => ({ changed: await refresh(), articles: state.docs.length }),
+    addArticle: async (prepared) => {
+      const added = await addArticle(prepared, ingestContext);
+      await refresh();
+      return added;
+    },
+    removeArticle: async (fileOrId) => {
+      const removed = await removeArticle(fileOrId, ingestContext);
+      await refresh();
+      return removed;
+    },
     close: async () => {},
   };
 }

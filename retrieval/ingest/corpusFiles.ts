@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { sha256 } from "../store/manifest.js";
 
@@ -83,4 +83,20 @@ export function corpusLocationFromEnv(env: NodeJS.ProcessEnv, projectRoot: strin
     corpusDir: resolve(projectRoot, env.CORPUS_DIR?.trim() || join("corpus", "articles")),
     dataDir: resolve(projectRoot, env.DATA_DIR?.trim() || "data"),
   };
+}
+
+/**
+ * A cheap fingerprint of the corpus folder and the index pointer (names, sizes and modification
+ * times, and CURRENT's contents): when it changes, a running engine reloads.
+ */
+export async function corpusSignature(corpusDir: string, indexDir: string): Promise<string> {
+  const names = (await readdir(corpusDir)).filter((name) => !TEMPORARY.test(name) && (name.endsWith(".txt") || name.endsWith(".meta.json"))).sort();
+  const entries = await Promise.all(
+    names.map(async (name) => {
+      const info = await stat(join(corpusDir, name)).catch(() => undefined);
+      return info ? `${name}:${info.size}:${info.mtimeMs}` : `${name}:gone`;
+    }),
+  );
+  const current = await readFile(join(indexDir, "CURRENT"), "utf8").catch(() => "");
+  return sha256(`${entries.join("\n")}\n${current.trim()}`);
 }

@@ -144,6 +144,7 @@ export async function removeArticle(fileOrId: string, context: IngestContext): P
   return withIndexLock(
     context.dataDir,
     async () => {
+      await removeStaleTemporaries(context.corpusDir);
       const docId = await findArticle(fileOrId, context);
       const textPath = join(context.corpusDir, `${docId}.txt`);
       const metaPath = join(context.corpusDir, `${docId}.meta.json`);
