@@ -10,6 +10,7 @@ import { createMentionHandler } from "./mentions.js";
 import { PageStore } from "./pageStore.js";
 import { AnswerGate } from "./rateLimit.js";
 import { NO_MENTIONS } from "./render/message.js";
+import { ConversationStore, createSubjectFinder } from "../retrieval/conversation/index.js";
 
 /** Longest a shutdown waits for answers in flight before it disconnects anyway. */
 const SHUTDOWN_GRACE_MS = 30_000;
@@ -26,10 +27,12 @@ export interface StartBotOptions {
   engine: BotEngine;
   actors: ActorRegistry;
   logger: Logger;
+  /** Time for conversation expiry; tests pass a clock they move. */
+  clock?: () => number;
 }
 
 /** Connects to Discord with an engine that is already open, and answers until shut down. */
-export async function startBot({ config, engine, actors, logger }: StartBotOptions): Promise<RunningBot> {
+export async function startBot({ config, engine, actors, logger, clock }: StartBotOptions): Promise<RunningBot> {
   const context: BotContext = {
     engine,
     actors,
@@ -37,6 +40,8 @@ export async function startBot({ config, engine, actors, logger }: StartBotOptio
     logger,
     gate: new AnswerGate({ cooldownSeconds: config.askCooldownSeconds, maxInFlight: config.maxAnswersInFlight }),
     pages: new PageStore(),
+    conversations: new ConversationStore({ ttlMs: config.conversationMinutes * 60_000, ...(clock ? { now: clock } : {}) }),
+    finder: createSubjectFinder(actors),
   };
   // Guild messages without the privileged Message Content intent: mentions of the bot still carry their text.
   const client = new Client({

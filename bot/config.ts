@@ -18,6 +18,10 @@ export interface BotConfig {
   logLevel: LogLevel;
   askCooldownSeconds: number;
   maxAnswersInFlight: number;
+  /** A follow-up conversation expires after this many minutes without a question. */
+  conversationMinutes: number;
+  /** The SQLite file feedback and per-server settings are kept in; default `<DATA_DIR>/bot.sqlite`. */
+  databaseFile?: string;
   /** REST base URL (without /v10); only tests set it, to point the bot at a stand-in server. */
   discordApiUrl?: string;
 }
@@ -62,6 +66,8 @@ const envSchema = z.object({
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}.` })),
   ASK_COOLDOWN_SECONDS: wholeNumber("ASK_COOLDOWN_SECONDS", 0, 10),
   MAX_ANSWERS_IN_FLIGHT: wholeNumber("MAX_ANSWERS_IN_FLIGHT", 1, 4),
+  CONVERSATION_MINUTES: wholeNumber("CONVERSATION_MINUTES", 1, 30),
+  BOT_DATABASE: optional(z.string().regex(/\.(sqlite3?|db)$/, "BOT_DATABASE must be a file path ending in .sqlite, .sqlite3 or .db.")),
   DISCORD_API_URL: optional(z.url({ error: "DISCORD_API_URL must be a URL such as http://127.0.0.1:8080/api." })),
 });
 
@@ -82,6 +88,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): BotConfig {
     logLevel: e.LOG_LEVEL ?? "info",
     askCooldownSeconds: e.ASK_COOLDOWN_SECONDS,
     maxAnswersInFlight: e.MAX_ANSWERS_IN_FLIGHT,
+    conversationMinutes: e.CONVERSATION_MINUTES,
+    ...(e.BOT_DATABASE ? { databaseFile: e.BOT_DATABASE } : {}),
     ...(e.DISCORD_API_URL ? { discordApiUrl: e.DISCORD_API_URL.replace(/\/+$/, "") } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import type { ActorRegistry } from "../retrieval/actors/index.js";
 import type { Engine } from "../retrieval/engine.js";
 import type { Logger } from "../retrieval/log.js";
+import type { ConversationStore, SubjectFinder } from "../retrieval/conversation/index.js";
 import type { BotConfig } from "./config.js";
 import type { PageStore } from "./pageStore.js";
 import type { AnswerGate } from "./rateLimit.js";
@@ -17,4 +18,8 @@ export interface BotContext {
   logger: Logger;
   gate: AnswerGate;
   pages: PageStore;
+  /** Follow-up conversations, reached through the answers and threads that carry them. */
+  conversations: ConversationStore;
+  /** Finds who and what a question is about, for reading follow-ups. */
+  finder: SubjectFinder;
 }

@@ -1,10 +1,10 @@
-import type { APIEmbed, APIEmbedField } from "discord.js";
+import { ComponentType, type APIButtonComponent, type APIEmbed, type APIEmbedField } from "discord.js";
 import type { Answer, ArticleInfo, Excerpt, SourceRef } from "../../retrieval/types.js";
 import { DISCORD_LIMITS } from "./limits.js";
 import { fitEscaped, fitList } from "./fitText.js";
 import { buttonRow, COLORS, embedMessage, embedSize, type BotMessage } from "./message.js";
 import { renderRefusal } from "./refusal.js";
-import { searchedNote } from "./searchedNote.js";
+import { searchedNote, understoodNote } from "./searchedNote.js";
 
 export const MORE_PASSAGES_LABEL = "More passages";
 /** A related reply's title says first that its quotes are the closest passages, not a confirmed answer. */
@@ -27,6 +27,8 @@ export interface PassagePage {
   position?: string;
   /** custom_id of the "More passages" button, when there is a further page. */
   moreButtonId?: string;
+  /** Further buttons on the same row (feedback). */
+  buttons?: APIButtonComponent[];
 }
 
 export function citationMark(citation: number): string {
@@ -80,21 +82,32 @@ export function renderPassagePage(page: PassagePage): BotMessage {
   const lead = page.searchedNote ? page.searchedNote + BLOCK_SEPARATOR : "";
   const room = Math.min(DISCORD_LIMITS.embedDescription, DISCORD_LIMITS.embedTotal - embedSize(embed)) - lead.length;
   embed.description = lead + quoteBlocks(page.excerpts, room);
-  return embedMessage([embed], page.moreButtonId ? [buttonRow(page.moreButtonId, MORE_PASSAGES_LABEL)] : []);
+  const buttons = [...(page.moreButtonId ? buttonRow(page.moreButtonId, MORE_PASSAGES_LABEL).components : []), ...(page.buttons ?? [])];
+  return embedMessage([embed], buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : []);
+}
+
+/** What a reply shows besides the answer: how a follow-up was understood, and its feedback buttons. */
+export interface AnswerExtras {
+  /** A follow-up written out as understood ("where was Abu Haidar al-Khafaji's funeral?"), shown after "↪". */
+  understood?: string;
+  /** Buttons after the quotes (👍/👎), on the row with "More passages". */
+  buttons?: APIButtonComponent[];
 }
 
 /**
  * The reply to a question: its best quotes (titled as the closest passages when none is confirmed
  * to state the answer), or the refusal listing what the corpus's `articles` cover.
  */
-export function renderAnswer(answer: Answer, articles: readonly ArticleInfo[], moreButtonId?: string): BotMessage {
-  if (answer.verdict === "none" || answer.excerpts.length === 0) return renderRefusal(answer, articles);
-  const note = searchedNote(answer);
+export function renderAnswer(answer: Answer, articles: readonly ArticleInfo[], moreButtonId?: string, extras: AnswerExtras = {}): BotMessage {
+  const understood = extras.understood ? understoodNote(extras.understood) : undefined;
+  if (answer.verdict === "none" || answer.excerpts.length === 0) return renderRefusal(answer, articles, understood);
+  const note = understood ?? searchedNote(answer);
   return renderPassagePage({
     question: answer.verdict === "related" ? `${RELATED_PREFIX}${answer.question}` : answer.question,
     excerpts: answer.excerpts,
     sources: answer.sources,
     ...(note ? { searchedNote: note } : {}),
     ...(moreButtonId ? { moreButtonId } : {}),
+    ...(extras.buttons?.length ? { buttons: extras.buttons } : {}),
   });
 }

@@ -16,11 +16,12 @@ const MAX_STORIES_SHOWN = 10;
 const PARAGRAPH_SEPARATOR = "\n\n";
 
 /**
- * An unanswered question, shown as a refusal: how the question was read, the engine's reason, what
+ * An unanswered question, shown as a refusal: how the question was read (or `understood`, the note
+ * of a follow-up written out), the engine's reason, what
  * the corpus covers (each story once: a copy of another article is left out) and what to do instead.
  */
-export function renderRefusal(answer: Answer, articles: readonly ArticleInfo[]): BotMessage {
-  const note = searchedNote(answer);
+export function renderRefusal(answer: Answer, articles: readonly ArticleInfo[], understood?: string): BotMessage {
+  const note = understood ?? searchedNote(answer);
   const opening = [...(note ? [note] : []), fitEscaped(answer.refusal ?? FALLBACK_REASON, REASON_ROOM)];
   const stories = articles.filter((article) => !article.duplicateOf).map(articleLine);
   // The stories get the description's room the other paragraphs leave; title and footer are short, so the 6,000 in all holds.

@@ -27,3 +27,15 @@ export function searchedNote(answer: Pick<Answer, "question" | "searched" | "rew
       : `${SEARCHED_FOR}“${fitEscaped(answer.searched, room - SEARCHED_FOR.length - "“”".length)}”`;
   return `*${text}*`;
 }
+
+/** Room for the understood question, so the note stays one short line. */
+const UNDERSTOOD_ROOM = 300;
+export const UNDERSTOOD_MARK = "↪ ";
+
+/**
+ * How a follow-up was understood, written out ("↪ where was Abu Haidar al-Khafaji's funeral?"), so
+ * the person can see what it leaned on and correct it. Escaped: it can neither ping nor apply Markdown.
+ */
+export function understoodNote(text: string): string {
+  return `${UNDERSTOOD_MARK}${fitEscaped(text, UNDERSTOOD_ROOM)}`;
+}

@@ -34,6 +34,8 @@ describe("parseConfig", () => {
       LOG_LEVEL: "debug",
       ASK_COOLDOWN_SECONDS: "30",
       MAX_ANSWERS_IN_FLIGHT: "2",
+      CONVERSATION_MINUTES: "15",
+      BOT_DATABASE: "/data/bot.sqlite",
       DISCORD_API_URL: "http://127.0.0.1:9999/api/",
     });
     expect(config).toEqual({
@@ -48,6 +50,8 @@ describe("parseConfig", () => {
       logLevel: "debug",
       askCooldownSeconds: 30,
       maxAnswersInFlight: 2,
+      conversationMinutes: 15,
+      databaseFile: "/data/bot.sqlite",
       discordApiUrl: "http://127.0.0.1:9999/api",
     });
   });
@@ -59,6 +63,8 @@ describe("parseConfig", () => {
     expect(config.logLevel).toBe("info");
     expect(config.askCooldownSeconds).toBe(10);
     expect(config.maxAnswersInFlight).toBe(4);
+    expect(config.conversationMinutes).toBe(30);
+    expect(config.databaseFile).toBeUndefined();
   });
 
   it("says, in one sentence, to set the token and that npm run ask works without Discord", () => {

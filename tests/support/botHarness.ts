@@ -72,6 +72,7 @@ export interface BotHarness {
 export async function startHarness(
   engine: BotEngine,
   overrides: Partial<BotConfig> | ((standIn: DiscordStandIn) => Partial<BotConfig>) = {},
+  { clock }: { clock?: () => number } = {},
 ): Promise<BotHarness> {
   const standIn = await DiscordStandIn.start();
   const rawLogs: string[] = [];
@@ -87,11 +88,12 @@ export async function startHarness(
     logLevel: "debug",
     askCooldownSeconds: 0,
     maxAnswersInFlight: 4,
+    conversationMinutes: 30,
     discordApiUrl: standIn.apiUrl,
     ...(typeof overrides === "function" ? overrides(standIn) : overrides),
   };
   const logger = createLogger({ level: config.logLevel, secrets: [config.token], destination });
-  const bot = await startBot({ config, engine, actors: await testActorRegistry(), logger });
+  const bot = await startBot({ config, engine, actors: await testActorRegistry(), logger, ...(clock ? { clock } : {}) });
   return {
     standIn,
     bot,

@@ -18,10 +18,12 @@ export interface ShownQuote {
 
 /**
  * The italic line an answer's description opens with when the question was read differently from
- * how it was typed (`*Read “sistany” as “Sistani”*`), as a reader sees it; undefined when there is none.
+ * how it was typed (`*Read “sistany” as “Sistani”*`), or a follow-up's `↪ question as understood`,
+ * as a reader sees it; undefined when there is none.
  */
 export function searchedNoteIn(description: string): string | undefined {
   const first = description.split("\n\n", 1)[0]!;
+  if (first.startsWith("↪ ")) return unescapeDiscord(first);
   return /^\*(Read|Searched for) .*\*$/.test(first) ? unescapeDiscord(first.slice(1, -1)) : undefined;
 }
 

@@ -103,6 +103,12 @@ export class DiscordStandIn {
   private readonly users = new Map<string, DiscordUser>();
   private readonly originalMessageIds = new Map<string, string>();
   private readonly interactionChannels = new Map<string, string>();
+  /** Threads by id, with the channel each grew in. */
+  readonly threads = new Map<string, { id: string; parentId: string; name: string }>();
+  /** Channels where starting a thread is refused with 403 Missing Permissions (the bot lacks Create Public Threads). */
+  readonly threadsDenied = new Set<string>();
+  /** Modals the bot opened (interaction callback type 9), in order. */
+  readonly modals: { interactionToken: string; data: any }[] = [];
   private readonly rateLimits: PendingRateLimit[] = [];
   private readonly stalls: Stall[] = [];
   private readonly waiters = new Set<Waiter>();
@@ -277,11 +283,41 @@ export class DiscordStandIn {
 
   // ---- events the tests send -----------------------------------------------------------------
 
-  private interactionBase(type: number, user: DiscordUser, channelId: string) {
+  /** The channel object an event in `channelId` carries: a text channel, or a public thread (type 11) with its parent. */
+  private channelObject(channelId: string): Record<string, unknown> {
+    const thread = this.threads.get(channelId);
+    if (thread) return this.threadPayload(thread);
+    return { id: channelId, type: 0, guild_id: this.guildId, name: channelId === this.channelId ? "news" : "off-topic" };
+  }
+
+  private threadPayload(thread: { id: string; parentId: string; name: string }): Record<string, unknown> {
+    return {
+      id: thread.id,
+      type: 11,
+      guild_id: this.guildId,
+      parent_id: thread.parentId,
+      name: thread.name,
+      owner_id: this.botUser.id,
+      message_count: 0,
+      member_count: 1,
+      rate_limit_per_user: 0,
+      thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false },
+    };
+  }
+
+  /** Starts a public thread from a message (its id becomes the thread's, as in Discord) and tells the bot (THREAD_CREATE). */
+  createThread(from: DiscordMessage, name = "thread"): string {
+    const thread = { id: from.id, parentId: from.channel_id, name };
+    this.threads.set(thread.id, thread);
+    this.dispatch("THREAD_CREATE", { ...this.threadPayload(thread), newly_created: true });
+    return thread.id;
+  }
+
+  private interactionBase(type: number, user: DiscordUser, channelId: string, permissions = "1071698660929") {
     const id = snowflake();
     const token = `interaction-token-${id}`;
     this.interactionChannels.set(token, channelId);
-    const channel = { id: channelId, type: 0, guild_id: this.guildId, name: channelId === this.channelId ? "news" : "off-topic" };
+    const channel = this.channelObject(channelId);
     return {
       id,
       token,
@@ -295,7 +331,7 @@ export class DiscordStandIn {
         guild: { id: this.guildId, locale: "en-US", features: [] },
         channel,
         channel_id: channelId,
-        member: { user, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, permissions: "1071698660929" },
+        member: { user, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, permissions },
         app_permissions: "1071698660929",
         locale: "en-US",
         guild_locale: "en-US",
@@ -309,15 +345,22 @@ export class DiscordStandIn {
   /** Invokes a slash command as `user`; options are sent as Discord types them (3 string, 5 boolean). */
   sendCommand(
     name: string,
-    options: Record<string, string | boolean> = {},
-    { user = this.user("reader"), channelId = this.channelId }: { user?: DiscordUser; channelId?: string } = {},
+    options: Record<string, string | boolean | number> = {},
+    {
+      user = this.user("reader"),
+      channelId = this.channelId,
+      permissions,
+      subcommand,
+    }: { user?: DiscordUser; channelId?: string; permissions?: string; subcommand?: string } = {},
   ): { id: string; token: string } {
-    const base = this.interactionBase(2, user, channelId);
-    const typedOptions = Object.entries(options).map(([optionName, value]) => ({
+    const base = this.interactionBase(2, user, channelId, permissions);
+    const valueOptions = Object.entries(options).map(([optionName, value]) => ({
       name: optionName,
-      type: typeof value === "boolean" ? 5 : 3,
+      type: typeof value === "boolean" ? 5 : typeof value === "number" ? 4 : 3,
       value,
     }));
+    // A subcommand (type 1) carries the options inside it.
+    const typedOptions: object[] = subcommand ? [{ name: subcommand, type: 1, options: valueOptions }] : valueOptions;
     this.dispatch("INTERACTION_CREATE", { ...base.payload, data: { id: snowflake(), name, type: 1, options: typedOptions, guild_id: this.guildId } });
     return { id: base.id, token: base.token };
   }
@@ -336,6 +379,18 @@ export class DiscordStandIn {
   }
 
   /** Clicks a button on a message the bot posted. */
+  /** Submits a modal the bot opened: `fields` maps each text input's custom_id to what was typed. */
+  submitModal(
+    customId: string,
+    fields: Record<string, string>,
+    { user = this.user("reader"), channelId = this.channelId, message }: { user?: DiscordUser; channelId?: string; message?: DiscordMessage } = {},
+  ): { id: string; token: string } {
+    const base = this.interactionBase(5, user, channelId);
+    const components = Object.entries(fields).map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] }));
+    this.dispatch("INTERACTION_CREATE", { ...base.payload, ...(message ? { message } : {}), data: { custom_id: customId, components } });
+    return { id: base.id, token: base.token };
+  }
+
   clickButton(message: DiscordMessage, customId: string, { user = this.user("reader") }: { user?: DiscordUser } = {}): { id: string; token: string } {
     const base = this.interactionBase(3, user, message.channel_id);
     this.dispatch("INTERACTION_CREATE", { ...base.payload, message, data: { custom_id: customId, component_type: 2 } });
@@ -345,12 +400,21 @@ export class DiscordStandIn {
   /** Posts a message in a channel as `author`; `mentionBot` puts the bot in `mentions[]`, as Discord does for `<@id>`. */
   sendMessage(
     content: string,
-    { author = this.user("reader"), channelId = this.channelId, mentionBot = content.includes(`<@${this.applicationId}>`) }: { author?: DiscordUser; channelId?: string; mentionBot?: boolean } = {},
+    {
+      author = this.user("reader"),
+      channelId = this.channelId,
+      replyTo,
+      // A reply pings its author unless the person turns the ping off, as Discord does.
+      mentionBot = content.includes(`<@${this.applicationId}>`) || replyTo?.author?.id === this.botUser.id,
+    }: { author?: DiscordUser; channelId?: string; mentionBot?: boolean; replyTo?: DiscordMessage } = {},
   ): DiscordMessage {
     const message = this.messagePayload(channelId, author, content, {
       mentions: mentionBot ? [{ ...this.botUser, member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } }] : [],
       member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
       guild_id: this.guildId,
+      ...(replyTo
+        ? { type: 19, message_reference: { type: 0, message_id: replyTo.id, channel_id: replyTo.channel_id, guild_id: this.guildId }, referenced_message: replyTo }
+        : {}),
     });
     this.dispatch("MESSAGE_CREATE", message);
     return message;
@@ -483,6 +547,7 @@ export class DiscordStandIn {
     if (method === "POST" && (match = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) {
       // A reply (4), a deferral (5) or an update (7) creates or replaces the interaction's original message.
       if ([4, 5, 7].includes(body?.type)) this.storeOriginal(match[2]!, body.data ?? {});
+      if (body?.type === 9) this.modals.push({ interactionToken: match[2]!, data: body.data });
       return send(204);
     }
     if (method === "PATCH" && (match = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/.exec(path))) {
@@ -496,6 +561,14 @@ export class DiscordStandIn {
     }
     if (method === "POST" && (match = /^\/channels\/(\d+)\/typing$/.exec(path))) {
       return send(204);
+    }
+    if (method === "POST" && (match = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
+      if (this.threadsDenied.has(match[1]!)) return send(403, { message: "Missing Permissions", code: 50013 });
+      const thread = { id: match[2]!, parentId: match[1]!, name: String(body?.name ?? "thread") };
+      this.threads.set(thread.id, thread);
+      send(201, this.threadPayload(thread));
+      this.dispatch("THREAD_CREATE", { ...this.threadPayload(thread), newly_created: true });
+      return;
     }
     if (method === "POST" && (match = /^\/channels\/(\d+)\/messages$/.exec(path))) {
       return send(200, this.storeBotMessage(snowflake(), match[1]!, body));
