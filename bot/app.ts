@@ -10,6 +10,7 @@ import { createMentionHandler } from "./mentions.js";
 import { PageStore } from "./pageStore.js";
 import { AnswerGate } from "./rateLimit.js";
 import { NO_MENTIONS } from "./render/message.js";
+import { watchCorpus } from "./corpusWatch.js";
 import { ConversationStore, createSubjectFinder } from "../retrieval/conversation/index.js";
 
 /** Longest a shutdown waits for answers in flight before it disconnects anyway. */
@@ -75,10 +76,13 @@ export async function startBot({ config, engine, actors, logger, clock }: StartB
   }
   const readyClient = client as Client<true>;
   logger.info({ event: "ready", user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, "connected to Discord");
+  // Articles added by the command line or another shard are picked up without a restart.
+  const stopWatching = watchCorpus(context, config.corpusRefreshSeconds ?? 10);
 
   let stopping: Promise<void> | undefined;
   const shutdown = () =>
     (stopping ??= (async () => {
+      stopWatching();
       client.off(Events.InteractionCreate, interactionListener);
       client.off(Events.MessageCreate, messageListener);
       logger.info({ event: "shutdown", inFlight: context.gate.inFlight }, "shutting down: finishing answers in flight");

@@ -1,6 +1,7 @@
 import { config as loadDotenv } from "dotenv";
 import { z } from "zod";
 import { LOG_LEVELS, type LogLevel } from "../retrieval/log.js";
+import { DEFAULT_MAX_BYTES } from "../retrieval/ingest/prepareArticle.js";
 
 /** Everything the bot reads from the environment, validated once at start-up. */
 export interface BotConfig {
@@ -22,6 +23,10 @@ export interface BotConfig {
   conversationMinutes: number;
   /** The SQLite file feedback and per-server settings are kept in; default `<DATA_DIR>/bot.sqlite`. */
   databaseFile?: string;
+  /** Seconds between checks for articles added or removed elsewhere (0: never); default 10. */
+  corpusRefreshSeconds?: number;
+  /** Largest article file /ingest accepts, in bytes; default 1 MB. */
+  ingestMaxBytes?: number;
   /** REST base URL (without /v10); only tests set it, to point the bot at a stand-in server. */
   discordApiUrl?: string;
 }
@@ -68,6 +73,8 @@ const envSchema = z.object({
   MAX_ANSWERS_IN_FLIGHT: wholeNumber("MAX_ANSWERS_IN_FLIGHT", 1, 4),
   CONVERSATION_MINUTES: wholeNumber("CONVERSATION_MINUTES", 1, 30),
   BOT_DATABASE: optional(z.string().regex(/\.(sqlite3?|db)$/, "BOT_DATABASE must be a file path ending in .sqlite, .sqlite3 or .db.")),
+  CORPUS_REFRESH_SECONDS: wholeNumber("CORPUS_REFRESH_SECONDS", 0, 10),
+  INGEST_MAX_BYTES: wholeNumber("INGEST_MAX_BYTES", 1, DEFAULT_MAX_BYTES),
   DISCORD_API_URL: optional(z.url({ error: "DISCORD_API_URL must be a URL such as http://127.0.0.1:8080/api." })),
 });
 
@@ -90,6 +97,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): BotConfig {
     maxAnswersInFlight: e.MAX_ANSWERS_IN_FLIGHT,
     conversationMinutes: e.CONVERSATION_MINUTES,
     ...(e.BOT_DATABASE ? { databaseFile: e.BOT_DATABASE } : {}),
+    corpusRefreshSeconds: e.CORPUS_REFRESH_SECONDS,
+    ingestMaxBytes: e.INGEST_MAX_BYTES,
     ...(e.DISCORD_API_URL ? { discordApiUrl: e.DISCORD_API_URL.replace(/\/+$/, "") } : {}),
   };
 }

@@ -6,8 +6,11 @@ import type { BotConfig } from "./config.js";
 import type { PageStore } from "./pageStore.js";
 import type { AnswerGate } from "./rateLimit.js";
 
-/** The part of the answer engine the bot uses. */
-export type BotEngine = Pick<Engine, "ask" | "articles">;
+/**
+ * The part of the answer engine the bot uses; an engine that can also refresh, add and remove
+ * articles gets /ingest, /remove-article and picks up articles added elsewhere.
+ */
+export type BotEngine = Pick<Engine, "ask" | "articles"> & Partial<Pick<Engine, "refresh" | "addArticle" | "removeArticle" | "actors">>;
 
 /** What every command and event handler is given. */
 export interface BotContext {

@@ -2,6 +2,7 @@ import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { buildActorRegistry } from "../actors/buildActorRegistry.js";
 import { loadCuratedActors } from "../actors/curatedActors.js";
+import { findProseRegions } from "../corpus/findProseRegions.js";
 import { loadCorpus } from "../corpus/loadCorpus.js";
 import type { Logger } from "../log.js";
 import { openSearchCore, type ProgressEvent, type SearchCore } from "../searchCore.js";
@@ -49,11 +50,18 @@ export interface RemovedArticle {
   title: string;
 }
 
-/** Throws IngestError when the text is an exact copy (spacing and case aside) of a stored article. */
+/** An article's text for the exact-copy check: its headline line aside (a copy may be retitled), spacing and case aside. */
+function copyKey(text: string): string {
+  const headline = findProseRegions(text).headline;
+  const body = headline !== undefined && text.trimStart().startsWith(headline) ? text.trimStart().slice(headline.length) : text;
+  return comparableText(body);
+}
+
+/** Throws IngestError when the text is an exact copy (headline, spacing and case aside) of a stored article. */
 export function checkNotACopy(text: string, stored: ReadonlyMap<string, string>, location: CorpusLocation): void {
-  const wanted = comparableText(text);
+  const wanted = copyKey(text);
   for (const [id, existing] of stored) {
-    if (comparableText(existing) === wanted) {
+    if (copyKey(existing) === wanted) {
       throw new IngestError("exact_copy", `This article is already in the corpus as ${projectPath(location, join(location.corpusDir, `${id}.txt`))}.`);
     }
   }

@@ -1,0 +1,26 @@
+import type { BotContext } from "./context.js";
+
+/**
+ * Checks every `seconds` whether articles were added or removed (by the command line, or another
+ * shard's /ingest) and has the engine pick them up; the actor registry follows. Returns a stop function.
+ */
+export function watchCorpus(context: BotContext, seconds: number, onChanged: () => void = () => undefined): () => void {
+  const refresh = context.engine.refresh?.bind(context.engine);
+  if (!refresh || seconds <= 0) return () => undefined;
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    refresh()
+      .then(({ changed, articles }) => {
+        if (!changed) return;
+        if (context.engine.actors) context.actors = context.engine.actors;
+        onChanged();
+        context.logger.info({ event: "corpus-refreshed", articles }, "picked up added or removed articles");
+      })
+      .catch((error: unknown) => context.logger.error({ event: "corpus-refresh-failed", err: error }, "could not pick up the changed corpus; still answering from the last one"))
+      .finally(() => (running = false));
+  }, seconds * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
