@@ -249,7 +249,8 @@ export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
       ? await loadActorRegistry({ projectRoot: root, documents: docs, curatedFile })
       : buildActorRegistry(docs, NO_CURATED_ACTORS);
     const lexicon = coreLexicon(core, { actors, thesaurus });
-    return { signature, docs, core, actors, lexicon };
+    // An index this open built itself changed CURRENT: that is no change to pick up later.
+    return { signature: core.built ? await corpusSignature(corpusDir, join(dataDir, "index")) : signature, docs, core, actors, lexicon };
   };
   let state = await openState();
   let refreshing: Promise<boolean> | undefined;

@@ -34,6 +34,8 @@ describe("parseConfig", () => {
       LOG_LEVEL: "debug",
       ASK_COOLDOWN_SECONDS: "30",
       MAX_ANSWERS_IN_FLIGHT: "2",
+      CORPUS_REFRESH_SECONDS: "0",
+      INGEST_MAX_BYTES: "2000000",
       CONVERSATION_MINUTES: "15",
       BOT_DATABASE: "/data/bot.sqlite",
       DISCORD_API_URL: "http://127.0.0.1:9999/api/",
@@ -50,6 +52,8 @@ describe("parseConfig", () => {
       logLevel: "debug",
       askCooldownSeconds: 30,
       maxAnswersInFlight: 2,
+      corpusRefreshSeconds: 0,
+      ingestMaxBytes: 2_000_000,
       conversationMinutes: 15,
       databaseFile: "/data/bot.sqlite",
       discordApiUrl: "http://127.0.0.1:9999/api",
@@ -63,6 +67,8 @@ describe("parseConfig", () => {
     expect(config.logLevel).toBe("info");
     expect(config.askCooldownSeconds).toBe(10);
     expect(config.maxAnswersInFlight).toBe(4);
+    expect(config.corpusRefreshSeconds).toBe(10);
+    expect(config.ingestMaxBytes).toBe(1_048_576);
     expect(config.conversationMinutes).toBe(30);
     expect(config.databaseFile).toBeUndefined();
   });
@@ -95,6 +101,10 @@ describe("parseConfig", () => {
 
   it("rejects a fractional cooldown", () => {
     expect(problemsOf({ DISCORD_TOKEN: TOKEN, ASK_COOLDOWN_SECONDS: "1.5" })).toEqual(["ASK_COOLDOWN_SECONDS must be a whole number."]);
+    expect(problemsOf({ DISCORD_TOKEN: TOKEN, INGEST_MAX_BYTES: "0", CORPUS_REFRESH_SECONDS: "soon" })).toEqual([
+      "CORPUS_REFRESH_SECONDS must be a whole number.",
+      "INGEST_MAX_BYTES must be at least 1.",
+    ]);
   });
 });
 

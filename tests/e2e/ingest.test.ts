@@ -46,9 +46,10 @@ const callbackOf = (interaction: { id: string; token: string }) => (r: RecordedR
   r.method === "POST" && r.path === `/interactions/${interaction.id}/${interaction.token}/callback`;
 const editOf = (interaction: { token: string }) => (r: RecordedRequest) => r.method === "PATCH" && r.path.endsWith(`/${interaction.token}/messages/@original`);
 
-/** Asks with /ask and returns the answer's quotes and the whole embed text. */
+let askers = 0;
+/** Asks with /ask (each time as someone new, so no question reads as a follow-up) and returns the answer's quotes and the whole embed text. */
 async function ask(question: string) {
-  const interaction = harness.standIn.sendCommand("ask", { question });
+  const interaction = harness.standIn.sendCommand("ask", { question }, { user: harness.standIn.user(`asker${++askers}`) });
   const edit = await harness.standIn.waitForRequest(editOf(interaction), 60_000);
   expectWithinDiscordLimits(edit.body);
   const description: string = edit.body.embeds[0]?.description ?? "";
@@ -63,15 +64,16 @@ async function sourcesListed(): Promise<string[]> {
   return reply.body.data.embeds.flatMap((embed: { description: string }) => embed.description.split("\n")).map(unescapeDiscord);
 }
 
-/** Waits (bounded) for the bot's next pick-up of a changed corpus. */
-function nextRefresh(): Promise<void> {
+/** Waits (bounded) until the bot has picked up a corpus of `articles` articles. */
+function refreshedTo(articles: number): Promise<void> {
   const seen = harness.logs.filter((l) => l.event === "corpus-refreshed").length;
+  const done = () => harness.logs.filter((l) => l.event === "corpus-refreshed").slice(seen).some((l) => l.articles === articles);
   return within(
     30_000,
     (async () => {
-      while (harness.logs.filter((l) => l.event === "corpus-refreshed").length === seen) await new Promise((r) => setTimeout(r, 100));
+      while (!done()) await new Promise((r) => setTimeout(r, 100));
     })(),
-    "the bot picking up the changed corpus",
+    `the bot picking up a corpus of ${articles} articles`,
   );
 }
 
@@ -87,7 +89,7 @@ describe("articles added and removed while the bot runs", () => {
 
   it("picks up an article the command line adds while it answers, without a restart", async () => {
     expect(await sourcesListed()).toHaveLength(1);
-    const refreshed = nextRefresh();
+    const refreshed = refreshedTo(2);
     // The bot answers while another process adds the article.
     const [cli, during] = await Promise.all([
       runNpmScript("ingest", ["--json", join(PAGES, "basra-palms.html")], undefined, corpus.env),
@@ -174,7 +176,7 @@ describe("articles added and removed while the bot runs", () => {
   });
 
   it("drops an article the command line removes", async () => {
-    const refreshed = nextRefresh();
+    const refreshed = refreshedTo(1);
     const cli = await runNpmScript("ingest", ["--remove", palmsId], undefined, corpus.env);
     expect(cli.code).toBe(0);
     await refreshed;
