@@ -12,6 +12,7 @@ import { AnswerGate } from "./rateLimit.js";
 import { NO_MENTIONS } from "./render/message.js";
 import { watchCorpus } from "./corpusWatch.js";
 import { ConversationStore, createSubjectFinder } from "../retrieval/conversation/index.js";
+import { BotDatabase, defaultDatabaseFile } from "./store/botDatabase.js";
 
 /** Longest a shutdown waits for answers in flight before it disconnects anyway. */
 const SHUTDOWN_GRACE_MS = 30_000;
@@ -43,7 +44,9 @@ export async function startBot({ config, engine, actors, logger, clock }: StartB
     pages: new PageStore(),
     conversations: new ConversationStore({ ttlMs: config.conversationMinutes * 60_000, ...(clock ? { now: clock } : {}) }),
     finder: createSubjectFinder(actors),
+    db: BotDatabase.open(config.databaseFile ?? defaultDatabaseFile(config.dataDir)),
   };
+  logger.info({ event: "database-open", schema: context.db.schemaVersion }, "feedback and settings database open");
   // Guild messages without the privileged Message Content intent: mentions of the bot still carry their text.
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
@@ -72,6 +75,7 @@ export async function startBot({ config, engine, actors, logger, clock }: StartB
     await ready;
   } catch (error) {
     await client.destroy();
+    context.db.close();
     throw error;
   }
   const readyClient = client as Client<true>;
@@ -89,6 +93,7 @@ export async function startBot({ config, engine, actors, logger, clock }: StartB
       const finished = await Promise.race([context.gate.whenIdle().then(() => true), sleep(SHUTDOWN_GRACE_MS, false, { ref: false })]);
       if (!finished) logger.warn({ event: "shutdown-timeout", inFlight: context.gate.inFlight }, "answers still in flight after the grace period");
       await client.destroy();
+      context.db.close();
       logger.info({ event: "disconnected" }, "disconnected from Discord");
     })());
 

@@ -5,6 +5,7 @@ import type { ConversationStore, SubjectFinder } from "../retrieval/conversation
 import type { BotConfig } from "./config.js";
 import type { PageStore } from "./pageStore.js";
 import type { AnswerGate } from "./rateLimit.js";
+import type { BotDatabase } from "./store/botDatabase.js";
 
 /**
  * The part of the answer engine the bot uses; an engine that can also refresh, add and remove
@@ -25,4 +26,6 @@ export interface BotContext {
   conversations: ConversationStore;
   /** Finds who and what a question is about, for reading follow-ups. */
   finder: SubjectFinder;
+  /** Kept answers, 👍/👎 feedback and per-server settings (SQLite). */
+  db: BotDatabase;
 }

@@ -4,6 +4,7 @@ import type { BotContext } from "./context.js";
 import { morePassagesButtonId } from "./morePassages.js";
 import { renderAnswer } from "./render/answerEmbed.js";
 import type { BotMessage } from "./render/message.js";
+import { feedbackButtons, keepForFeedback } from "./feedback.js";
 
 /** Whose conversation: one person on one server. Anchors (message and thread ids) say which one. */
 export function conversationOwner(guildId: string | null, userId: string): string {
@@ -48,7 +49,7 @@ export type FollowUpReply =
  * Answers a question in its conversation (or a new one) and renders the reply, showing how a
  * follow-up was understood. A question that leans on an expired conversation gets the notice instead.
  */
-export async function answerFollowUp(question: string, lookup: ConversationLookup, owner: string, context: BotContext): Promise<FollowUpReply> {
+export async function answerFollowUp(question: string, lookup: ConversationLookup, owner: string, context: BotContext, guildId: string | null): Promise<FollowUpReply> {
   const notice = expiredNoticeFor(question, lookup, context);
   if (notice) return { expired: true, notice };
   const stored = lookup.status === "live" ? lookup.stored : context.conversations.start(owner);
@@ -59,7 +60,11 @@ export async function answerFollowUp(question: string, lookup: ConversationLooku
     ? morePassagesButtonId(context.pages.put({ question: answer.question, passages: answer.morePassages, sources: answer.sources }), 0)
     : undefined;
   const understood = resolved.text !== resolved.question ? resolved.text : undefined;
-  const message = renderAnswer(answer, context.engine.articles(), moreButtonId, understood ? { understood } : {});
+  const feedbackId = keepForFeedback(context, guildId, answer, answer.searched);
+  const message = renderAnswer(answer, context.engine.articles(), moreButtonId, {
+    ...(understood ? { understood } : {}),
+    ...(feedbackId ? { buttons: feedbackButtons(feedbackId) } : {}),
+  });
   return { expired: false, answer, resolved, conversation: followed.conversation, conversationId: stored.id, message };
 }
 

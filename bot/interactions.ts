@@ -1,7 +1,7 @@
 import { MessageFlags, type Interaction, type RepliableInteraction } from "discord.js";
 import { QuestionError } from "../retrieval/question.js";
 import { FAILURE_NOTICE } from "./answering.js";
-import { findButtonHandler, findCommand } from "./commands/index.js";
+import { findButtonHandler, findCommand, findModalHandler } from "./commands/index.js";
 import type { BotContext } from "./context.js";
 import { renderNotice } from "./render/message.js";
 
@@ -29,6 +29,7 @@ function describe(interaction: Interaction): { kind: string; name: string } {
   if (interaction.isChatInputCommand()) return { kind: "command", name: interaction.commandName };
   if (interaction.isAutocomplete()) return { kind: "autocomplete", name: interaction.commandName };
   if (interaction.isButton()) return { kind: "button", name: interaction.customId.split(":", 1)[0] ?? "" };
+  if (interaction.isModalSubmit()) return { kind: "modal", name: interaction.customId.split(":", 1)[0] ?? "" };
   return { kind: `type-${interaction.type}`, name: "" };
 }
 
@@ -47,6 +48,12 @@ async function dispatch(interaction: Interaction, context: BotContext): Promise<
   }
   if (interaction.isButton()) {
     const handler = findButtonHandler(interaction.customId);
+    if (!handler) return false;
+    await handler.handle(interaction, context);
+    return true;
+  }
+  if (interaction.isModalSubmit()) {
+    const handler = findModalHandler(interaction.customId);
     if (!handler) return false;
     await handler.handle(interaction, context);
     return true;

@@ -36,7 +36,7 @@ export function createMentionHandler(context: BotContext): (message: Message) =>
         const owner = conversationOwner(message.guildId, message.author.id);
         const anchors = [reply ? message.reference!.messageId! : undefined, thread?.id].filter((a): a is string => a !== undefined);
         const lookup = findConversation(context, anchors, owner, reply);
-        const answered = await answerFollowUp(intake.question, lookup, owner, context);
+        const answered = await answerFollowUp(intake.question, lookup, owner, context, message.guildId);
         if (answered.expired) {
           await message.reply(renderNotice(answered.notice));
           context.logger.info({ ...about, outcome: "conversation-expired" }, "a follow-up to an expired conversation");

@@ -4,6 +4,7 @@ import { allowedChannelsNotice, isChannelAllowed, takeQuestion } from "../answer
 import { answerFollowUp, conversationOwner, expiredNoticeFor, findConversation, rememberConversation } from "../followUps.js";
 import type { BotContext } from "../context.js";
 import { morePassagesButton } from "../morePassages.js";
+import { feedbackButton, feedbackModal } from "../feedback.js";
 import { renderNotice } from "../render/message.js";
 
 export const data = new SlashCommandBuilder()
@@ -14,7 +15,8 @@ export const data = new SlashCommandBuilder()
   )
   .addBooleanOption((option) => option.setName("public").setDescription("Show the answer to the whole channel (default: only to you)."));
 
-export const buttons = [morePassagesButton];
+export const buttons = [morePassagesButton, feedbackButton];
+export const modals = [feedbackModal];
 
 /** Checks come before the deferral, so every refusal to answer can still be private. */
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
@@ -32,7 +34,7 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
     if (expired) return void (await privately(expired));
     const isPublic = interaction.options.getBoolean("public") ?? false;
     await interaction.deferReply(isPublic ? {} : { flags: MessageFlags.Ephemeral });
-    const answered = await answerFollowUp(intake.question, lookup, owner, context);
+    const answered = await answerFollowUp(intake.question, lookup, owner, context, interaction.guildId);
     if (answered.expired) throw new Error("a conversation expired while answering");
     const sent = await interaction.editReply(answered.message);
     rememberConversation(context, answered, owner, [sent.id, thread?.id]);

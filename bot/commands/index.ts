@@ -1,4 +1,4 @@
-import type { ButtonHandler, Command } from "./command.js";
+import type { ButtonHandler, Command, ModalHandler } from "./command.js";
 import * as actor from "./actor.js";
 import * as ask from "./ask.js";
 import * as help from "./help.js";
@@ -11,6 +11,12 @@ export const commands: readonly Command[] = [ask, actor, sources, help, ingest, 
 
 export function findCommand(name: string): Command | undefined {
   return commands.find((command) => command.data.name === name);
+}
+
+/** The handler for a modal's custom_id, by the prefix before its first colon. */
+export function findModalHandler(customId: string): ModalHandler | undefined {
+  const prefix = customId.split(":", 1)[0];
+  return commands.flatMap((command) => command.modals ?? []).find((handler) => handler.prefix === prefix);
 }
 
 /** The handler for a button's custom_id, by the prefix before its first colon. */

@@ -1,5 +1,6 @@
 /** Starts the real bot (bot/app.ts) with the real engine against a fresh Discord stand-in. */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { startBot, type RunningBot } from "../../bot/app.js";
@@ -82,6 +83,9 @@ export async function startHarness(
       done();
     },
   });
+  const chosen = typeof overrides === "function" ? overrides(standIn) : overrides;
+  // A fresh SQLite file per bot, removed on stop, unless the test names one (to read it back after a restart).
+  const ownDatabase = chosen.databaseFile === undefined ? mkdtempSync(join(tmpdir(), "bot-db-")) : undefined;
   const config: BotConfig = {
     token: TEST_TOKEN,
     allowedChannelIds: [],
@@ -89,8 +93,9 @@ export async function startHarness(
     askCooldownSeconds: 0,
     maxAnswersInFlight: 4,
     conversationMinutes: 30,
+    ...(ownDatabase ? { databaseFile: join(ownDatabase, "bot.sqlite") } : {}),
     discordApiUrl: standIn.apiUrl,
-    ...(typeof overrides === "function" ? overrides(standIn) : overrides),
+    ...chosen,
   };
   const logger = createLogger({ level: config.logLevel, secrets: [config.token], destination });
   const bot = await startBot({ config, engine, actors: await testActorRegistry(), logger, ...(clock ? { clock } : {}) });
@@ -105,6 +110,7 @@ export async function startHarness(
     async stop() {
       await bot.shutdown();
       await standIn.close();
+      if (ownDatabase) rmSync(ownDatabase, { recursive: true, force: true });
     },
   };
 }
