@@ -102,7 +102,7 @@ function report(all: readonly Observation[], topic: LogisticModel<VerdictFeature
     }
   }
   const without = all.filter((o) => o.set === "squad-without-source");
-  process.stdout.write("\nstates threshold → dev-fit answered&right / dev-fit on-topic-unanswerable not answered / fixtures same two / squad answered / squad without source answered\n");
+  process.stdout.write("\nstates threshold → dev-fit answered&right / dev-fit on-topic-unanswerable not answered / dev-check same two / fixtures same two / squad answered / squad without source answered\n");
   for (let t = 0.2; t <= 0.81; t += 0.05) {
     const answered = (o: Observation) => o.features.supported === 1 && predict(states, o.features) >= t && predict(topic, o.features) >= 0.6;
     const cells = (set: Observation["set"]) => {

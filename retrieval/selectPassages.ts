@@ -35,6 +35,8 @@ export interface SentenceScore {
    * question asks about them ("old" in "how old is Qaani"); 1 when it asks about names alone.
    */
   askedCoverage: number;
+  /** The same share found in the sentence itself: the asked words stated with the answer, not only near it. */
+  askedInSentence: number;
   /** Rare names in the question that neither the sentence nor the two before it mention. */
   missingNames: string[];
   /** The question's weightiest word, a term standing for it, or a close paraphrase is around it. */
@@ -143,11 +145,13 @@ export function scoreSentence(query: PassageQuery, sentence: SentenceRecord, con
   const coverage = conceptShare(query, weights, (t) => sentence.windowTerms.has(t));
   const asked = weights.map((w, i) => (query.concepts[i]!.name ? 0 : w));
   const askedCoverage = asked.some((w) => w > 0) ? conceptShare(query, asked, (t) => sentence.windowTerms.has(t)) : 1;
+  const askedInSentence = asked.some((w) => w > 0) ? conceptShare(query, asked, (t) => sentence.terms.has(t)) : 1;
   const nameAround = (c: QueryConcept) => (c.identifiedBy ?? c.forms.filter((f) => f.weight === 1).map((f) => [f.term])).some((name) => name.every((t) => mentionsName(sentence.windowTerms, t)));
   const missingNames = query.concepts
     .filter((c) => c.name && query.known(c.forms[0]!.term) && query.idf(c.forms[0]!.term) >= SUPPORT.minNameIdf && !nameAround(c))
     .map((c) => c.forms[0]!.term);
-  const found = query.concepts.map((c, i) => weights[i] === 0 || c.forms.some((f) => sentence.windowTerms.has(f.term)) || (c.name && nameAround(c)));
+  // A name is found by one of its own names, not by a word standing near it ("Lebanon" is not "Beirut").
+  const found = query.concepts.map((c, i) => weights[i] === 0 || (c.name ? nameAround(c) : c.forms.some((f) => sentence.windowTerms.has(f.term))));
   const heaviest = Math.max(0, ...weights);
   const unmatched = heaviest > 0 ? Math.max(0, ...weights.filter((_, i) => !found[i])) / heaviest : 0;
   const allNamesFound = query.concepts.every((c, i) => !c.name || found[i]);
@@ -167,7 +171,7 @@ export function scoreSentence(query: PassageQuery, sentence: SentenceRecord, con
   const score =
     (w.dense * dense + w.lexical * lexical + w.context * context + w.bigram * bigram + w.answerType * (typeMatch ? 1 : 0) + w.coverage * coverage) /
     (w.dense + w.lexical + w.context + w.bigram + w.answerType + w.coverage);
-  return { dense, lexical, context, typeMatch, coverage, askedCoverage, missingNames, keyWordFound, unmatched, allNamesFound, askedMissing, supported, score };
+  return { dense, lexical, context, typeMatch, coverage, askedCoverage, askedInSentence, missingNames, keyWordFound, unmatched, allNamesFound, askedMissing, supported, score };
 }
 
 // A sentence opening with one of these leans on the one before it for who or what it is about.

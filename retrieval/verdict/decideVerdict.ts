@@ -13,6 +13,8 @@ export interface VerdictFeatures {
   typeMatch: number;
   /** Around the best sentence: the share of what the question asks besides names, and its weightiest word. */
   asked: number;
+  /** The same share in the best sentence itself. */
+  askedInSentence: number;
   keyWord: number;
   /** 1 when every rare name of the question is around the best sentence. */
   namesFound: number;
@@ -32,7 +34,7 @@ export interface VerdictFeatures {
   askedMissing: number;
 }
 
-export const VERDICT_FEATURE_NAMES = ["score", "coverage", "lexical", "dense", "typeMatch", "asked", "keyWord", "namesFound", "topicCoverage", "known", "supported", "margin", "unmatched", "allNames", "askedMissing"] as const;
+export const VERDICT_FEATURE_NAMES = ["score", "coverage", "lexical", "dense", "typeMatch", "asked", "askedInSentence", "keyWord", "namesFound", "topicCoverage", "known", "supported", "margin", "unmatched", "allNames", "askedMissing"] as const;
 export type VerdictFeature = (typeof VERDICT_FEATURE_NAMES)[number];
 
 /** `articleOf` names the article of a scored sentence (its `sentence` position). */
@@ -46,6 +48,7 @@ export function verdictFeatures(best: SentenceScore | undefined, scored: readonl
     dense: best?.dense ?? 0,
     typeMatch: best?.typeMatch ? 1 : 0,
     asked: best?.askedCoverage ?? 0,
+    askedInSentence: best?.askedInSentence ?? 0,
     keyWord: best?.keyWordFound ? 1 : 0,
     namesFound: best && best.missingNames.length === 0 ? 1 : 0,
     topicCoverage: scored.reduce((max, s) => Math.max(max, s.coverage), 0),
