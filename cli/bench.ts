@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -9,6 +9,37 @@ import { runCli } from "./runCli.js";
 import { openEngine, PROJECT_ROOT } from "../retrieval/engine.js";
 import { percentile } from "../retrieval/eval/metrics.js";
 import { ANSWERABLE, UNANSWERABLE } from "../tests/fixtures/questions.js";
+import { createEmbedder, embedderConfigFromEnv } from "../retrieval/embed/createEmbedder.js";
+import { addArticle, prepareArticle, rebuildCorpusIndex, removeArticle, withIndexLock } from "../retrieval/ingest/index.js";
+
+/** The article added to the seed corpus: a saved news page, as people add them. */
+const ADDED_PAGE = join(PROJECT_ROOT, "tests", "ingestPages", "basra-palms.html");
+
+/**
+ * Seconds to add one article to a copy of the seed corpus whose index is built (the new article
+ * alone is embedded), to remove it again, and to rebuild that corpus's index from nothing.
+ */
+async function ingestTimes(builtDataDir: string): Promise<{ add: number; remove: number; rebuild: number }> {
+  const root = await mkdtemp(join(tmpdir(), "corpus-bench-ingest-"));
+  try {
+    await cp(join(PROJECT_ROOT, "corpus"), join(root, "corpus"), { recursive: true });
+    await cp(join(builtDataDir, "index"), join(root, "data", "index"), { recursive: true });
+    const context = { projectRoot: root, corpusDir: join(root, "corpus", "articles"), dataDir: join(root, "data"), embedder: await createEmbedder(embedderConfigFromEnv(process.env)) };
+    const prepared = prepareArticle({ name: "basra-palms.html", bytes: await readFile(ADDED_PAGE) }, {});
+    let started = performance.now();
+    const added = await addArticle(prepared, context);
+    const add = (performance.now() - started) / 1000;
+    await rm(join(root, "data", "index"), { recursive: true, force: true });
+    started = performance.now();
+    await withIndexLock(context.dataDir, () => rebuildCorpusIndex(context));
+    const rebuild = (performance.now() - started) / 1000;
+    started = performance.now();
+    await removeArticle(added.docId, context);
+    return { add, remove: (performance.now() - started) / 1000, rebuild };
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
 
 const flagsSchema = z.object({ json: z.boolean().default(false), rounds: z.coerce.number().int().positive().default(5), coldChild: z.string().optional() });
 const COLD_QUESTION = "Who is Esmail Qaani?";
@@ -54,6 +85,8 @@ async function main(): Promise<void> {
         rss = Math.max(rss, process.memoryUsage().rss);
       }
     }
+    const ingest = await ingestTimes(dataDir);
+    const round = (seconds: number) => Math.round(seconds * 100) / 100;
     const report = {
       chunks,
       index_chunks_per_s: Math.round((chunks / buildSeconds) * 10) / 10,
@@ -65,6 +98,10 @@ async function main(): Promise<void> {
       // The build embeds every sentence too (for answer extraction), not only the chunks.
       index_units_per_s: Math.round(((chunks + sentences) / buildSeconds) * 10) / 10,
       queries: latency.length,
+      // One saved page added to the seed corpus (only it is embedded), beside rebuilding that corpus's index from nothing.
+      add_article_s: round(ingest.add),
+      full_rebuild_s: round(ingest.rebuild),
+      remove_article_s: round(ingest.remove),
       embedder: engine.embedderId,
     };
     process.stdout.write(flags.json ? JSON.stringify(report) + "\n" : Object.entries(report).map(([k, v]) => `${k.padEnd(20)} ${v}`).join("\n") + "\n");
