@@ -34,23 +34,25 @@ const answerable = DEV_QUESTIONS.filter((d) => ANSWERABLE_KINDS.includes(d.kind)
 const unanswerable = DEV_QUESTIONS.filter((d) => !ANSWERABLE_KINDS.includes(d.kind));
 const ofKind = (kind: DevKind) => DEV_QUESTIONS.filter((d) => d.kind === kind);
 
+/** Answerable questions without gold phrases, phrases in no article, and phrases shorter than `minWords` or over 8 words. */
+function goldPhraseProblems(questions: readonly { q: string; any?: string[] }[], minWords: number) {
+  const withoutGold = questions.filter((d) => (d.any?.length ?? 0) === 0).map((d) => d.q);
+  const phrases = questions.flatMap((d) => (d.any ?? []).map((phrase) => ({ q: d.q, phrase })));
+  const missing = phrases.filter(({ phrase }) => !TEXTS.some((t) => t.includes(phrase))).map(({ q, phrase }) => `${q} -> ${phrase}`);
+  const badLength = phrases.map(({ phrase }) => phrase).filter((phrase) => {
+    const words = phrase.trim().split(/\s+/).length;
+    return words < minWords || words > 8;
+  });
+  return { withoutGold, missing, badLength };
+}
+
 describe("development question set", () => {
   it("reads the five articles", () => {
     expect(TEXTS).toHaveLength(5);
   });
 
   it("gives every answerable question at least one gold phrase, each verbatim in an article", () => {
-    const missing: string[] = [];
-    const tooLong: string[] = [];
-    for (const d of answerable) {
-      expect(d.any?.length ?? 0, d.q).toBeGreaterThanOrEqual(1);
-      for (const phrase of d.any ?? []) {
-        if (phrase.trim().split(/\s+/).length > 8) tooLong.push(phrase);
-        if (!TEXTS.some((t) => t.includes(phrase))) missing.push(`${d.q} -> ${phrase}`);
-      }
-    }
-    expect(missing).toEqual([]);
-    expect(tooLong).toEqual([]);
+    expect(goldPhraseProblems(answerable, 1)).toEqual({ withoutGold: [], missing: [], badLength: [] });
   });
 
   it("gives unanswerable questions no gold phrases", () => {
@@ -111,18 +113,7 @@ const heldOutUnanswerable = HELD_OUT_QUESTIONS.filter((d) => !ANSWERABLE_KINDS.i
 
 describe("held-out question set", () => {
   it("gives every answerable question at least one gold phrase, each verbatim in an article", () => {
-    const missing: string[] = [];
-    const badLength: string[] = [];
-    for (const d of heldOutAnswerable) {
-      expect(d.any?.length ?? 0, d.q).toBeGreaterThanOrEqual(1);
-      for (const phrase of d.any ?? []) {
-        const words = phrase.trim().split(/\s+/).length;
-        if (words < 3 || words > 8) badLength.push(phrase);
-        if (!TEXTS.some((t) => t.includes(phrase))) missing.push(`${d.q} -> ${phrase}`);
-      }
-    }
-    expect(missing).toEqual([]);
-    expect(badLength).toEqual([]);
+    expect(goldPhraseProblems(heldOutAnswerable, 3)).toEqual({ withoutGold: [], missing: [], badLength: [] });
   });
 
   it("gives unanswerable questions no gold phrases", () => {
