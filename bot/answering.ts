@@ -24,7 +24,7 @@ export type QuestionIntake = { accepted: true; question: string; release: () => 
  * Turns what a person typed into a question to answer now, or the notice saying why not (not a
  * question, or over the cooldown or in-flight cap). An accepted question must be released when done.
  */
-export function takeQuestion(typed: string, userId: string, context: BotContext): QuestionIntake {
+export function takeQuestion(typed: string, userId: string, context: BotContext, cooldownSeconds?: number): QuestionIntake {
   let question: string;
   try {
     question = parseQuestion(questionText(typed));
@@ -32,7 +32,7 @@ export function takeQuestion(typed: string, userId: string, context: BotContext)
     if (error instanceof QuestionError) return { accepted: false, notice: error.message };
     throw error;
   }
-  const admission = context.gate.tryAdmit(userId);
+  const admission = context.gate.tryAdmit(userId, cooldownSeconds);
   if (!admission.admitted) return { accepted: false, notice: admissionNotice(admission) };
   return { accepted: true, question, release: admission.release };
 }
@@ -45,11 +45,11 @@ export function admissionNotice(admission: Extract<Admission, { admitted: false 
     : `I'm answering as many questions as I can at once; please try again ${when}.`;
 }
 
-export function isChannelAllowed(config: BotConfig, channelId: string | null): boolean {
+export function isChannelAllowed(config: Pick<BotConfig, "allowedChannelIds">, channelId: string | null): boolean {
   return config.allowedChannelIds.length === 0 || (channelId !== null && config.allowedChannelIds.includes(channelId));
 }
 
-export function allowedChannelsNotice(config: BotConfig): string {
+export function allowedChannelsNotice(config: Pick<BotConfig, "allowedChannelIds">): string {
   return `I answer questions only in ${config.allowedChannelIds.map((id) => `<#${id}>`).join(", ")}.`;
 }
 

@@ -1,6 +1,8 @@
 import type { Message } from "discord.js";
 import { FAILURE_NOTICE, isChannelAllowed, takeQuestion } from "./answering.js";
 import { answerFollowUp, conversationOwner, findConversation, rememberConversation } from "./followUps.js";
+import { serverSettings } from "./settings.js";
+import { startAnswerThread } from "./threads.js";
 import type { BotContext } from "./context.js";
 import { renderNotice } from "./render/message.js";
 
@@ -27,10 +29,11 @@ export function createMentionHandler(context: BotContext): (message: Message) =>
     const reply = repliesToBot(message, botId);
     if (!reply && !mentionsBot(message, botId)) return;
     const thread = message.channel.isThread() ? message.channel : undefined;
-    if (!isChannelAllowed(context.config, thread?.parentId ?? message.channelId)) return;
+    const settings = serverSettings(context, message.guildId);
+    if (!isChannelAllowed(settings, thread?.parentId ?? message.channelId)) return;
     const about = { event: "mention", user: message.author.id, channel: message.channelId, message: message.id, followUp: reply || thread !== undefined };
     try {
-      const intake = takeQuestion(message.content, message.author.id, context);
+      const intake = takeQuestion(message.content, message.author.id, context, settings.cooldownSeconds);
       if (!intake.accepted) return void (await message.reply(renderNotice(intake.notice)));
       try {
         const owner = conversationOwner(message.guildId, message.author.id);
@@ -42,10 +45,12 @@ export function createMentionHandler(context: BotContext): (message: Message) =>
           context.logger.info({ ...about, outcome: "conversation-expired" }, "a follow-up to an expired conversation");
           return;
         }
-        const sent = await message.reply(answered.message);
-        rememberConversation(context, answered, owner, [sent.id, thread?.id]);
+        // A new question may get its own thread (a server setting), so its follow-ups stay together.
+        const started = settings.answerInThreads && !reply && !thread ? await startAnswerThread(message, intake.question, context) : undefined;
+        const sent = started ? await started.send(answered.message) : await message.reply(answered.message);
+        rememberConversation(context, answered, owner, [sent.id, thread?.id, started?.id]);
         context.logger.info(
-          { ...about, verdict: answered.answer.verdict, excerpts: answered.answer.excerpts.length, resolution: answered.resolved.resolution },
+          { ...about, verdict: answered.answer.verdict, excerpts: answered.answer.excerpts.length, resolution: answered.resolved.resolution, thread: started !== undefined },
           "answered a mention",
         );
       } finally {

@@ -21,11 +21,14 @@ export class AnswerGate {
   private running = 0;
   private idleWaiters: (() => void)[] = [];
   private readonly cooldownMs: number;
+  /** The longest cooldown any question was given: how long an admission must be remembered. */
+  private longestCooldownMs: number;
   private readonly maxInFlight: number;
   private readonly now: () => number;
 
   constructor(options: AnswerGateOptions) {
     this.cooldownMs = options.cooldownSeconds * 1000;
+    this.longestCooldownMs = this.cooldownMs;
     this.maxInFlight = options.maxInFlight;
     this.now = options.now ?? Date.now;
   }
@@ -34,11 +37,14 @@ export class AnswerGate {
     return this.running;
   }
 
-  tryAdmit(userId: string): Admission {
+  /** `cooldownSeconds` overrides the default for this question (a server's own setting). */
+  tryAdmit(userId: string, cooldownSeconds?: number): Admission {
     const now = this.now();
+    const cooldownMs = cooldownSeconds === undefined ? this.cooldownMs : cooldownSeconds * 1000;
+    this.longestCooldownMs = Math.max(this.longestCooldownMs, cooldownMs);
     this.forgetExpired(now);
     const last = this.lastAdmitted.get(userId);
-    if (last !== undefined && now - last < this.cooldownMs) return { admitted: false, reason: "cooldown", retryAt: last + this.cooldownMs };
+    if (last !== undefined && now - last < cooldownMs) return { admitted: false, reason: "cooldown", retryAt: last + cooldownMs };
     if (this.running >= this.maxInFlight) return { admitted: false, reason: "busy", retryAt: now + BUSY_RETRY_SECONDS * 1000 };
     // Re-inserting keeps the map ordered by admission time, which forgetExpired relies on.
     this.lastAdmitted.delete(userId);
@@ -71,7 +77,7 @@ export class AnswerGate {
   /** Drops cooldowns that have run out, so the map holds only people who asked recently. */
   private forgetExpired(now: number): void {
     for (const [userId, at] of this.lastAdmitted) {
-      if (now - at < this.cooldownMs) break;
+      if (now - at < this.longestCooldownMs) break;
       this.lastAdmitted.delete(userId);
     }
   }

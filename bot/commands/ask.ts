@@ -5,6 +5,7 @@ import { answerFollowUp, conversationOwner, expiredNoticeFor, findConversation, 
 import type { BotContext } from "../context.js";
 import { morePassagesButton } from "../morePassages.js";
 import { feedbackButton, feedbackModal } from "../feedback.js";
+import { serverSettings } from "../settings.js";
 import { renderNotice } from "../render/message.js";
 
 export const data = new SlashCommandBuilder()
@@ -22,9 +23,10 @@ export const modals = [feedbackModal];
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
   const privately = (text: string) => interaction.reply({ ...renderNotice(text), flags: MessageFlags.Ephemeral });
   const thread = interaction.channel?.isThread() ? interaction.channel : undefined;
-  if (!isChannelAllowed(context.config, thread?.parentId ?? interaction.channelId)) return void (await privately(allowedChannelsNotice(context.config)));
+  const settings = serverSettings(context, interaction.guildId);
+  if (!isChannelAllowed(settings, thread?.parentId ?? interaction.channelId)) return void (await privately(allowedChannelsNotice(settings)));
 
-  const intake = takeQuestion(interaction.options.getString("question", true), interaction.user.id, context);
+  const intake = takeQuestion(interaction.options.getString("question", true), interaction.user.id, context, settings.cooldownSeconds);
   if (!intake.accepted) return void (await privately(intake.notice));
   try {
     // In a thread that grew from an answer, /ask continues that conversation.

@@ -4,10 +4,11 @@ import * as ask from "./ask.js";
 import * as help from "./help.js";
 import * as ingest from "./ingest.js";
 import * as removeArticle from "./removeArticle.js";
+import * as settings from "./settings.js";
 import * as sources from "./sources.js";
 
 /** Every slash command the bot has; a new command is one module in this folder and one entry here. */
-export const commands: readonly Command[] = [ask, actor, sources, help, ingest, removeArticle];
+export const commands: readonly Command[] = [ask, actor, sources, help, ingest, removeArticle, settings];
 
 export function findCommand(name: string): Command | undefined {
   return commands.find((command) => command.data.name === name);

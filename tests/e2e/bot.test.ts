@@ -66,11 +66,11 @@ describe("command registration", () => {
   });
   afterAll(() => harness.stop());
 
-  it("registers /ask, /actor, /sources, /help, /ingest and /remove-article to one server, or globally", async () => {
+  it("registers /ask, /actor, /sources, /help, /ingest, /remove-article and /settings to one server, or globally", async () => {
     const { standIn } = harness;
     const target = { token: TEST_TOKEN, appId: standIn.applicationId, apiUrl: standIn.apiUrl };
     const inGuild = await registerCommands({ ...target, guildId: standIn.guildId });
-    expect(inGuild).toEqual({ scope: "guild", names: ["ask", "actor", "sources", "help", "ingest", "remove-article"] });
+    expect(inGuild).toEqual({ scope: "guild", names: ["ask", "actor", "sources", "help", "ingest", "remove-article", "settings"] });
     const put = await standIn.waitForRequest((r) => r.method === "PUT" && r.path === `/applications/${standIn.applicationId}/guilds/${standIn.guildId}/commands`);
     const ask = put.body.find((command: { name: string }) => command.name === "ask");
     expect(ask.options).toEqual([
@@ -78,7 +78,7 @@ describe("command registration", () => {
       expect.objectContaining({ name: "public", type: 5 }),
     ]);
 
-    expect(await registerCommands(target)).toEqual({ scope: "global", names: ["ask", "actor", "sources", "help", "ingest", "remove-article"] });
+    expect(await registerCommands(target)).toEqual({ scope: "global", names: ["ask", "actor", "sources", "help", "ingest", "remove-article", "settings"] });
     await standIn.waitForRequest((r) => r.method === "PUT" && r.path === `/applications/${standIn.applicationId}/commands`);
   });
 });

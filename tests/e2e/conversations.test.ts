@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../retrieval/engine.js";
 import { expiredConversationNotice } from "../../bot/followUps.js";
-import { articleText, startHarness, useEndToEndSuite, type BotHarness } from "../support/botHarness.js";
+import { articleText, startHarness, useEndToEndSuite, waitForLog, type BotHarness } from "../support/botHarness.js";
 import { expectWithinDiscordLimits, quotesIn, searchedNoteIn, unescapeDiscord } from "../support/discordMessages.js";
 import type { DiscordMessage, DiscordStandIn, DiscordUser, RecordedRequest } from "../support/discordStandIn.js";
 
@@ -44,11 +44,7 @@ function verbatimQuotes(body: any): string {
 
 /** Resolves once the bot has logged that it finished with a message (or interaction), so what it keeps is kept. */
 async function handled(harness: BotHarness, messageId?: string, interactionId?: string): Promise<void> {
-  for (let tries = 0; tries < 500; tries++) {
-    if (harness.logs.some((l) => (messageId !== undefined && l.message === messageId && (l.verdict !== undefined || l.outcome !== undefined)) || (interactionId !== undefined && l.interaction === interactionId))) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error("the bot never finished with the message");
+  await waitForLog(harness, (l) => (messageId !== undefined && l.message === messageId && (l.verdict !== undefined || l.outcome !== undefined)) || (interactionId !== undefined && l.interaction === interactionId));
 }
 
 const isOriginalEdit = (interaction: { token: string }) => (r: RecordedRequest) => r.method === "PATCH" && r.path.endsWith(`/${interaction.token}/messages/@original`) && r.status === 200;

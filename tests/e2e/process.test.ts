@@ -141,7 +141,7 @@ describe("npm run register", () => {
     const register = startProcess("register.ts", standIn, { DISCORD_APP_ID: standIn.applicationId, DISCORD_GUILD_ID: standIn.guildId });
     running.push({ standIn, bot: register });
     expect(await within(30_000, register.exit, "registering")).toBe(0);
-    expect(register.stdout.join("")).toBe(`Registered 4 commands in server ${standIn.guildId} (visible now): /ask, /actor, /sources, /help\n`);
+    expect(register.stdout.join("")).toBe(`Registered 7 commands in server ${standIn.guildId} (visible now): /ask, /actor, /sources, /help, /ingest, /remove-article, /settings\n`);
     const put = standIn.requests.find((r) => r.method === "PUT");
     expect(put?.path).toBe(`/applications/${standIn.applicationId}/guilds/${standIn.guildId}/commands`);
   });

@@ -123,6 +123,20 @@ export function trackUnhandledRejections(): { rejections: unknown[]; dispose(): 
   return { rejections, dispose: () => process.off("unhandledRejection", onRejection) };
 }
 
+/**
+ * Resolves once the bot has written a log line matching `predicate` (e.g. that it finished a
+ * message, so what it keeps is kept); rejects after `ms`. Polls: logs arrive as the bot writes them.
+ */
+export async function waitForLog(harness: BotHarness, predicate: (line: LogLine) => boolean, ms = 10_000): Promise<LogLine> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const found = harness.logs.find(predicate);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no matching log line within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 /** Rejects when `promise` takes longer than `ms`, so waits on the network are bounded. */
 export function within<T>(ms: number, promise: Promise<T>, what: string): Promise<T> {
   return new Promise((resolve, reject) => {
