@@ -34,7 +34,10 @@ export interface StartBotOptions {
 }
 
 /** Connects to Discord with an engine that is already open, and answers until shut down. */
-export async function startBot({ config, engine, actors, logger, clock }: StartBotOptions): Promise<RunningBot> {
+export async function startBot({ config, engine, actors, logger: given, clock }: StartBotOptions): Promise<RunningBot> {
+  const db = BotDatabase.open(config.databaseFile ?? defaultDatabaseFile(config.dataDir));
+  // A person's Discord id is never logged: `user` fields holding one are logged as the salted hash feedback uses.
+  const logger = given.child({}, { serializers: { user: (value: unknown) => (typeof value === "string" && /^\d{17,20}$/.test(value) ? `user-${db.userHash(value)}` : value) } });
   const context: BotContext = {
     engine,
     actors,
@@ -44,7 +47,7 @@ export async function startBot({ config, engine, actors, logger, clock }: StartB
     pages: new PageStore(),
     conversations: new ConversationStore({ ttlMs: config.conversationMinutes * 60_000, ...(clock ? { now: clock } : {}) }),
     finder: createSubjectFinder(actors),
-    db: BotDatabase.open(config.databaseFile ?? defaultDatabaseFile(config.dataDir)),
+    db,
   };
   logger.info({ event: "database-open", schema: context.db.schemaVersion }, "feedback and settings database open");
   // Guild messages without the privileged Message Content intent: mentions of the bot still carry their text.

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMENT_FIELD, commentTooLongNotice, THANKS_DOWN, THANKS_UP } from "../../bot/feedback.js";
-import { startHarness, useEndToEndSuite, type BotHarness } from "../support/botHarness.js";
+import { startHarness, useEndToEndSuite, waitForLog, type BotHarness } from "../support/botHarness.js";
 import type { DiscordMessage, DiscordUser, RecordedRequest } from "../support/discordStandIn.js";
 import { runNpmScript } from "../support/runCli.js";
 
@@ -109,5 +109,25 @@ describe("feedback", () => {
     const lines = exported.stdout.trim().split("\n").map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatchObject({ question: "Where was Khafaji's funeral held?", verdict: "answered", citations: [expect.objectContaining({ file: expect.stringMatching(/^corpus\//) })] });
+  });
+});
+
+describe("logs", () => {
+  it("never hold a person's Discord id, only the salted hash feedback is kept under", async () => {
+    const harness = await startHarness(suite.engine);
+    try {
+      const { standIn } = harness;
+      const person = standIn.user("private-person");
+      const ask = standIn.sendCommand("ask", { question: "Who is Esmail Qaani?", public: true }, { user: person });
+      await standIn.waitForRequest(isOriginalEdit(ask));
+      const message = standIn.sendMessage(`<@${standIn.applicationId}> Who is Daniel Hagari?`, { author: person });
+      await standIn.waitForRequest((r) => r.method === "POST" && r.body?.message_reference?.message_id === message.id);
+      const answered = await waitForLog(harness, (l) => l.event === "answered");
+      await waitForLog(harness, (l) => l.event === "mention" && l.message === message.id && l.verdict !== undefined);
+      expect(answered.user).toBe(`user-${harness.bot.context.db.userHash(person.id)}`);
+      expect(harness.rawLogs.join("\n")).not.toContain(person.id);
+    } finally {
+      await harness.stop();
+    }
   });
 });
