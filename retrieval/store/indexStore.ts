@@ -28,6 +28,8 @@ export type LoadResult =
   | { status: "corrupt"; reason: string };
 
 const CURRENT_FILE = "CURRENT";
+/** Reads of a generation retried when CURRENT moved on while it was being read. */
+const MAX_READ_ATTEMPTS = 3;
 const MANIFEST_FILE = "manifest.json";
 const generationName = z.string().regex(/^gen-[0-9a-z-]+$/);
 const unitMetadataSchema = z.object({ docId: z.string(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
@@ -70,12 +72,20 @@ export async function loadIndex(indexDir: string, fingerprint: string): Promise<
   } catch {
     return { status: "missing" };
   }
-  try {
-    const index = await readCurrentGeneration(indexDir, current);
-    return index.manifest.fingerprint === fingerprint ? { status: "ok", index } : { status: "stale", manifest: index.manifest, index };
-  } catch (error) {
-    const reason = error instanceof z.ZodError ? "manifest or CURRENT is malformed" : (error as Error).message;
-    return { status: "corrupt", reason };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const index = await readCurrentGeneration(indexDir, current);
+      return index.manifest.fingerprint === fingerprint ? { status: "ok", index } : { status: "stale", manifest: index.manifest, index };
+    } catch (error) {
+      // A writer swapped CURRENT and deleted the generation being read: read the new one.
+      const now = (await readFile(join(indexDir, CURRENT_FILE), "utf8").catch(() => current)).trim();
+      if (now !== current && attempt < MAX_READ_ATTEMPTS) {
+        current = now;
+        continue;
+      }
+      const reason = error instanceof z.ZodError ? "manifest or CURRENT is malformed" : (error as Error).message;
+      return { status: "corrupt", reason };
+    }
   }
 }
 
@@ -107,8 +117,11 @@ export async function writeIndex(indexDir: string, manifest: Manifest, chunkUnit
   await removeOldGenerations(indexDir, name);
 }
 
-/** Keeps the new generation and the one before it (a reader may still be loading it). */
+/**
+ * Deletes every generation but the new one: a reader still loading an old one finds CURRENT
+ * changed and reads the new one instead (see loadIndex).
+ */
 async function removeOldGenerations(indexDir: string, keep: string): Promise<void> {
-  const generations = (await readdir(indexDir)).filter((n) => generationName.safeParse(n).success && n !== keep).sort();
-  for (const old of generations.slice(0, -1)) await rm(join(indexDir, old), { recursive: true, force: true });
+  const generations = (await readdir(indexDir)).filter((n) => generationName.safeParse(n).success && n !== keep);
+  for (const old of generations) await rm(join(indexDir, old), { recursive: true, force: true });
 }
