@@ -1,5 +1,10 @@
 import type { BotContext } from "./context.js";
 
+/** After the engine's corpus changed: /actor looks names up in the engine's new actor registry. */
+export function syncActors(context: BotContext): void {
+  if (context.engine.actors) context.actors = context.engine.actors;
+}
+
 /**
  * Checks every `seconds` whether articles were added or removed (by the command line, or another
  * shard's /ingest) and has the engine pick them up; the actor registry follows. Returns a stop function.
@@ -14,7 +19,7 @@ export function watchCorpus(context: BotContext, seconds: number, onChanged: () 
     refresh()
       .then(({ changed, articles }) => {
         if (!changed) return;
-        if (context.engine.actors) context.actors = context.engine.actors;
+        syncActors(context);
         onChanged();
         context.logger.info({ event: "corpus-refreshed", articles }, "picked up added or removed articles");
       })

@@ -1,23 +1,19 @@
 import { readFile, stat } from "node:fs/promises";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { cliLogger, readFlags, runCli } from "./runCli.js";
 import { stderrProgress } from "./progress.js";
-import { PROJECT_ROOT } from "../retrieval/engine.js";
-import { createEmbedder, embedderConfigFromEnv } from "../retrieval/embed/createEmbedder.js";
-import {
-  addArticle,
-  checkAgainstCorpus,
-  findArticle,
-  corpusLocationFromEnv,
-  DEFAULT_MAX_BYTES,
-  IngestError,
-  prepareArticle,
-  removeArticle,
-  type AddedArticle,
-  type IngestContext,
-} from "../retrieval/ingest/index.js";
+// The model, the index and the actor registry load only once the input is known to be good (see main).
+import { checkAgainstCorpus, findArticle } from "../retrieval/ingest/corpusChecks.js";
+import { corpusLocationFromEnv } from "../retrieval/ingest/corpusFiles.js";
+import { IngestError } from "../retrieval/ingest/ingestError.js";
+import { DEFAULT_MAX_BYTES, prepareArticle } from "../retrieval/ingest/prepareArticle.js";
+import type { AddedArticle, IngestContext } from "../retrieval/ingest/ingestArticle.js";
+
+// Not the engine's PROJECT_ROOT: importing the engine would load the embedding stack before the input is checked.
+const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 const USAGE = `Usage:
   npm run --silent ingest -- [--json] FILE --title T [--publisher P] [--date YYYY-MM-DD]   add a .txt, .md or saved .html article
@@ -105,6 +101,8 @@ async function main(): Promise<number> {
     const prepared = flags.file !== undefined ? prepareArticle({ name: flags.file, bytes: await readSource(flags.file, limit) }, flags, limit) : undefined;
     if (prepared) await checkAgainstCorpus(prepared, location);
     else await findArticle(flags.remove!, location);
+    const { createEmbedder, embedderConfigFromEnv } = await import("../retrieval/embed/createEmbedder.js");
+    const { addArticle, removeArticle } = await import("../retrieval/ingest/ingestArticle.js");
     const embedder = await createEmbedder(embedderConfigFromEnv(process.env), { logger });
     const context: IngestContext = { ...location, embedder, logger, onProgress: stderrProgress() };
     if (prepared) {

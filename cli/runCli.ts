@@ -1,8 +1,11 @@
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { config as loadDotenv } from "dotenv";
 import { z } from "zod";
-import { PROJECT_ROOT } from "../retrieval/engine.js";
 import { createLogger, LOG_LEVELS, type Logger } from "../retrieval/log.js";
+
+/** The project root (the engine's PROJECT_ROOT), found without importing the engine: a CLI that refuses its input loads no model. */
+const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 /**
  * Runs a command-line entry point: its result is the exit status; an unexpected error prints

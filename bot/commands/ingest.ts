@@ -3,6 +3,7 @@ import { z } from "zod";
 import { articleFieldsSchema, DEFAULT_MAX_BYTES, IngestError, prepareArticle } from "../../retrieval/ingest/index.js";
 import { attachmentProblem, attachmentSchema, downloadAttachment, DownloadError } from "../attachmentDownload.js";
 import type { BotContext } from "../context.js";
+import { syncActors } from "../corpusWatch.js";
 import { renderAdded } from "../render/ingestReply.js";
 import { renderNotice } from "../render/message.js";
 
@@ -47,6 +48,7 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   try {
     const bytes = await downloadAttachment(input.attachment, maxBytes);
     const added = await engine.addArticle(prepareArticle({ name: input.attachment.name, bytes }, input.fields, maxBytes));
+    syncActors(context);
     context.logger.info({ event: "article-added", ...about, docId: added.docId, chunks: added.chunks, duplicateOf: added.duplicateOf }, "added an article");
     await interaction.editReply(renderAdded(added));
   } catch (error) {

@@ -11,6 +11,7 @@ import { z } from "zod";
 import { IngestError } from "../../retrieval/ingest/index.js";
 import type { ArticleInfo } from "../../retrieval/types.js";
 import type { BotContext } from "../context.js";
+import { syncActors } from "../corpusWatch.js";
 import { fitPlain } from "../render/fitText.js";
 import { renderRemoved } from "../render/ingestReply.js";
 import { renderNotice } from "../render/message.js";
@@ -58,6 +59,7 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   try {
     const removed = await engine.removeArticle(target);
+    syncActors(context);
     context.logger.info({ event: "article-removed", interaction: interaction.id, user: interaction.user.id, docId: removed.docId }, "removed an article");
     await interaction.editReply(renderRemoved(removed));
   } catch (error) {

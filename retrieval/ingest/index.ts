@@ -7,6 +7,7 @@
  */
 export { IngestError, type IngestErrorCode } from "./ingestError.js";
 export { prepareArticle, articleType, articleFieldsSchema, DEFAULT_MAX_BYTES, ARTICLE_TYPES, type ArticleFields, type ArticleSource, type PreparedArticle } from "./prepareArticle.js";
-export { addArticle, removeArticle, checkAgainstCorpus, findArticle, rebuildCorpusIndex, type AddedArticle, type RemovedArticle, type IngestContext } from "./ingestArticle.js";
+export { addArticle, removeArticle, rebuildCorpusIndex, type AddedArticle, type RemovedArticle, type IngestContext } from "./ingestArticle.js";
+export { checkAgainstCorpus, checkNotACopy, findArticle } from "./corpusChecks.js";
 export { corpusLocationFromEnv, type CorpusLocation } from "./corpusFiles.js";
 export { withIndexLock } from "./indexLock.js";

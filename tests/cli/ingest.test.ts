@@ -112,8 +112,9 @@ describe("npm run ingest: adding", () => {
     expect(addedA.docId).not.toBe(addedB.docId);
     const files = Object.keys((await currentManifest()).files);
     for (const added of [addedA, addedB, basra]) expect(files.some((f) => f.endsWith(`/${added.docId}.txt`))).toBe(true);
-    // Generations no longer current are deleted (the one before is kept for a reader loading it).
-    expect((await readdir(join(corpus.dataDir, "index"))).filter((n) => n.startsWith("gen-")).length).toBeLessThanOrEqual(2);
+    // Generations no longer current are deleted.
+    const current = (await readFile(join(corpus.dataDir, "index", "CURRENT"), "utf8")).trim();
+    expect((await readdir(join(corpus.dataDir, "index"))).filter((n) => n.startsWith("gen-"))).toEqual([current]);
   });
 });
 
@@ -156,7 +157,8 @@ describe("npm run ingest: bad input exits 2, says why, and changes nothing", () 
     ["no file", async () => ["--title", "T"], /No file given/],
     ["a file and --remove", async () => [await scratchFile("x.txt", PROSE), "--remove", SHORT_SEED], /not both/],
   ];
-  it.each(cases)("%s", async (_label, args, message, env) => {
+  // They run side by side: none may change anything, so none can disturb another's comparison.
+  it.concurrent.each(cases)("%s", async (_label, args, message, env) => {
     const before = await corpus.snapshot();
     const { code, stdout, stderr } = await ingest(await args(), env);
     expect(stderr).toMatch(message);

@@ -57,7 +57,7 @@ describe("npm run verify", () => {
     expect(code).toBe(1);
   });
 
-  it.each([
+  it.concurrent.each([
     ["no input", "", /No input/],
     ["text that is not JSON", "hello\n", /Line 1 is not JSON/],
     ["JSON that is not an answer", '{"question":"q"}\n', /Line 1 is not an ask --json answer \(excerpts: /],

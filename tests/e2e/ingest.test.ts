@@ -148,6 +148,10 @@ describe("articles added and removed while the bot runs", () => {
 
     const answer = await ask(ERBIL_QUESTION);
     expect(answer.quotes.join(" ")).toContain("25,000 dinars");
+    // /actor knows the people it names at once, in the process that added it.
+    const actor = harness.standIn.sendCommand("actor", { name: "José Martínez" });
+    const reply = await harness.standIn.waitForRequest(callbackOf(actor));
+    expect(unescapeDiscord(JSON.stringify(reply.body.data.embeds))).toContain("Erbil’s café owners count the cost");
   });
 
   it("refuses an exact copy with /ingest, changing nothing", async () => {
