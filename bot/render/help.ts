@@ -11,6 +11,7 @@ export function renderHelp(options: { cooldownSeconds: number }): BotMessage {
     "**Follow up** by replying to one of my answers (keep the reply ping on) or mentioning me in a thread started from one: \"where was his funeral?\", \"and KH?\", \"why?\". I show how I understood it after ↪.",
     "**👍 / 👎** under an answer — tell me whether it helped; 👎 lets you say what was wrong.",
     "**/settings** — server managers choose the channels I answer in, answers in threads, and the cooldown.",
+    "**/ingest** and **/remove-article** — server managers add an article (.txt, .md or a saved web page) or remove one; answers use it at once.",
     "**/actor** `name` — who is who: a militia, leader, state or organisation under all the names the articles give it, with the articles that mention it; names are suggested as you type.",
     "**More passages** — the button under an answer shows further quotes.",
     "**/sources** — the articles I answer from.",

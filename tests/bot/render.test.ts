@@ -314,7 +314,7 @@ describe("renderNotice and renderHelp", () => {
 
   it("explains the commands", () => {
     const description = renderHelp({ cooldownSeconds: 10 }).embeds[0]!.description!;
-    for (const part of ["/ask", "/sources", "More passages", "mention"]) expect(description).toContain(part);
+    for (const part of ["/ask", "/sources", "More passages", "mention", "/ingest", "/remove-article"]) expect(description).toContain(part);
     expect(description).toContain("every 10 s");
   });
 });
