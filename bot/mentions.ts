@@ -41,8 +41,14 @@ export function createMentionHandler(context: BotContext): (message: Message) =>
         const lookup = findConversation(context, anchors, owner, reply);
         const answered = await answerFollowUp(intake.question, lookup, owner, context, message.guildId);
         if (answered.expired) {
-          await message.reply(renderNotice(answered.notice));
-          context.logger.info({ ...about, outcome: "conversation-expired" }, "a follow-up to an expired conversation");
+          // Privately when the person takes direct messages; in the channel only when they do not.
+          const notice = renderNotice(answered.notice);
+          const privately = await message.author.send(notice).then(
+            () => true,
+            () => false,
+          );
+          if (!privately) await message.reply(notice);
+          context.logger.info({ ...about, outcome: "conversation-expired", privately }, "a follow-up to an expired conversation");
           return;
         }
         // A new question may get its own thread (a server setting), so its follow-ups stay together.

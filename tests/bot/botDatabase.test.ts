@@ -65,18 +65,26 @@ describe("BotDatabase", () => {
     db.close();
   });
 
-  it("loses nothing committed when the process dies without closing the database", async () => {
-    const script = [
-      `import { BotDatabase } from "./bot/store/botDatabase.ts";`,
-      `const db = BotDatabase.open(${JSON.stringify(file)});`,
-      `const a = db.recordAnswer(${JSON.stringify(ANSWER)});`,
-      `db.vote(a.id, "${USER}", "down", "kept");`,
-      `process.kill(process.pid, "SIGKILL");`,
-    ].join("\n");
-    const result = await runCommand("npx", ["tsx", "--input-type=module", "-e", script]);
-    expect(result.code).not.toBe(0);
+  it("takes votes from two processes writing at once (two shards), and loses nothing committed when one dies without closing", async () => {
     const db = BotDatabase.open(file);
-    expect(db.feedback().map((r) => [r.vote, r.comment])).toEqual([["down", "kept"]]);
+    const answer = db.recordAnswer(ANSWER);
+    const writer = (shard: number, dies: boolean) =>
+      [
+        `import { BotDatabase } from "./bot/store/botDatabase.ts";`,
+        `const db = BotDatabase.open(${JSON.stringify(file)});`,
+        `for (let i = 0; i < 150; i++) db.vote(${JSON.stringify(answer.id)}, "${shard}" + String(i).padStart(17, "0"), i % 2 ? "up" : "down", "shard ${shard}");`,
+        dies ? `process.kill(process.pid, "SIGKILL");` : `db.close();`,
+      ].join("\n");
+    const results = await Promise.all([runCommand("npx", ["tsx", "--input-type=module", "-e", writer(1, false)]), runCommand("npx", ["tsx", "--input-type=module", "-e", writer(2, true)])]);
+    expect(results[0]).toMatchObject({ code: 0, stderr: "" });
+    expect(results[1]!.code).not.toBe(0);
     db.close();
+    // Reopened as after a restart: every committed vote of both, the killed one's included.
+    const reopened = BotDatabase.open(file);
+    const rows = reopened.feedback();
+    expect(rows).toHaveLength(300);
+    expect(rows.filter((r) => r.comment === "shard 2")).toHaveLength(150);
+    reopened.close();
   });
+
 });

@@ -128,7 +128,16 @@ describe("follow-up questions", () => {
     await handled(harness, undefined, opening.id);
     now += 31 * 60_000;
 
-    const expired = await replyTo(harness, ask(standIn, "why did he visit baghdad?", { replyTo: first.posted }));
+    // Told privately, in a direct message...
+    const reader = standIn.user("reader");
+    const late = ask(standIn, "why did he visit baghdad?", { replyTo: first.posted });
+    const direct = await standIn.waitForRequest((r) => r.method === "POST" && r.path === `/channels/${standIn.dmChannels.get(reader.id)}/messages`);
+    expect(direct.body).toMatchObject({ content: expiredConversationNotice(30), embeds: [], allowed_mentions: { parse: [] } });
+    expect((await waitForLog(harness, (l) => l.message === late.id && l.outcome !== undefined)).privately).toBe(true);
+    expect(standIn.requests.some((r) => r.body?.message_reference?.message_id === late.id)).toBe(false);
+    // ...or in the channel when the person takes no direct messages.
+    standIn.dmsClosed.add(reader.id);
+    const expired = await replyTo(harness, ask(standIn, "and the houthis?", { replyTo: first.posted }));
     expect(expired.body.content).toBe(expiredConversationNotice(30));
     expect(expired.body.embeds).toEqual([]);
 

@@ -107,6 +107,10 @@ export class DiscordStandIn {
   readonly threads = new Map<string, { id: string; parentId: string; name: string }>();
   /** Channels where starting a thread is refused with 403 Missing Permissions (the bot lacks Create Public Threads). */
   readonly threadsDenied = new Set<string>();
+  /** Direct-message channels the bot opened, by the user's id. */
+  readonly dmChannels = new Map<string, string>();
+  /** Users whose direct messages are closed: sending them one is refused (403, code 50007). */
+  readonly dmsClosed = new Set<string>();
   /** Modals the bot opened (interaction callback type 9), in order. */
   readonly modals: { interactionToken: string; data: any }[] = [];
   private readonly rateLimits: PendingRateLimit[] = [];
@@ -570,7 +574,16 @@ export class DiscordStandIn {
       this.dispatch("THREAD_CREATE", { ...this.threadPayload(thread), newly_created: true });
       return;
     }
+    if (method === "POST" && path === "/users/@me/channels") {
+      const recipient = [...this.users.values()].find((u) => u.id === body?.recipient_id);
+      if (!recipient) return send(404, { message: "Unknown User", code: 10013 });
+      const id = this.dmChannels.get(recipient.id) ?? snowflake();
+      this.dmChannels.set(recipient.id, id);
+      return send(200, { id, type: 1, recipients: [recipient], last_message_id: null, flags: 0 });
+    }
     if (method === "POST" && (match = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      const dmUser = [...this.dmChannels.entries()].find(([, channel]) => channel === match![1])?.[0];
+      if (dmUser && this.dmsClosed.has(dmUser)) return send(403, { message: "Cannot send messages to this user", code: 50007 });
       return send(200, this.storeBotMessage(snowflake(), match[1]!, body));
     }
     if (method === "PUT" && /^\/applications\/(\d+)(\/guilds\/\d+)?\/commands$/.test(path)) {
