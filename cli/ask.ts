@@ -94,7 +94,7 @@ async function askConversation(engine: Engine, json: boolean): Promise<number> {
       const leanedOn = followed.resolved.leanedOn.map((s) => s.name);
       if (json) process.stdout.write(JSON.stringify({ ...answerToJson(followed.answer), leanedOn }) + "\n");
       else {
-        const how = followed.resolved.text !== followed.answer.question ? `↪ ${followed.resolved.text}\n` : "";
+        const how = `? ${followed.answer.question}\n${followed.resolved.text !== followed.answer.question ? `↪ ${followed.resolved.text}\n` : ""}`;
         process.stdout.write(`${how}${renderAnswerText({ ...followed.answer, searched: followed.answer.question })}\n\n`);
       }
     } catch (error) {

@@ -57,6 +57,15 @@ const ADDITION_START = /^(?:in|on|at|near|before|after|during|since|until|by|fro
 const LEADING_PREPOSITION = /^(?:in|on|at|near|for|about|with|from|of|to)\s+/i;
 const MAX_ELLIPSIS_WORDS = 6;
 
+/** Words that make a group's name a common noun phrase, written with "the": "the Quds Force", "the Houthis". */
+const COMMON_NAME_WORDS = /\b(?:forces?|brigades?|resistance|axis|corps|guards?|company|court|ministry|department|institute|council|project|framework|organi[sz]ation|movement|units?|commission|state|army|military)\b|s$/i;
+
+/** A subject's name as it reads in place of a pronoun: groups named by a common noun get "the". */
+function nameInText(subject: Subject, before: string): string {
+  const needsThe = classOf(subject.kind) === "group" && COMMON_NAME_WORDS.test(subject.name) && !/^the\s/i.test(subject.name) && !/\bthe\s*$/i.test(before);
+  return needsThe ? `the ${subject.name}` : subject.name;
+}
+
 const sameSubject = (a: Subject, b: Subject) => (a.actorId && b.actorId ? a.actorId === b.actorId : a.name.toLowerCase() === b.name.toLowerCase());
 const stripEnd = (text: string) => text.trim().replace(/[\s?!.]+$/u, "");
 const words = (text: string) => text.trim().split(/\s+/).filter((w) => w.length > 0);
@@ -173,7 +182,8 @@ export function resolveFollowUp(question: string, conversation: Conversation, fi
         unresolved = true;
         continue;
       }
-      text = text.slice(0, match.index) + rule.write(found.subject.name, match, typed) + text.slice(match.index + match[0].length);
+      const written = rule.write(nameInText(found.subject, typed.slice(0, match.index)), match, typed);
+      text = text.slice(0, match.index) + written + text.slice(match.index + match[0].length);
       if (!leanedOn.some((s) => sameSubject(s, found.subject))) leanedOn.unshift(found.subject);
     }
     if (unresolved || LEANING_WORDS.test(typed)) return { question: typed, text: withContext(text, topic), resolution: "context", leanedOn: [...leanedOn, ...last.subjects], needsContext: false };

@@ -47,6 +47,12 @@ describe("resolveFollowUp", () => {
     expect(resolveFollowUp("what did he oversee before?", conversation, finder).text).toBe("what did Abu Idris al-Sharafi oversee before?");
   });
 
+  it("reads 'that group' as the group of the last answer, written with 'the' when its name is a common noun", () => {
+    const conversation = after(["who claimed the drone attack on Eilat on Sunday?", "The Islamic Resistance in Iraq claimed a drone attack on the Israeli port city of Eilat on Sunday."]);
+    expect(resolveFollowUp("what is that group?", conversation, finder)).toMatchObject({ text: "what is the Islamic Resistance in Iraq?", leanedOn: [{ name: "Islamic Resistance in Iraq" }] });
+    expect(resolveFollowUp("when did they kill three us soldiers?", after("what is kataib hezbollah linked to?"), finder).text).toBe("when did Kataib Hezbollah kill three us soldiers?");
+  });
+
   it("asks the previous question again about the new subject of 'and …?' / 'what about …?'", () => {
     expect(resolveFollowUp("and the houthis?", after("who represents hamas in baghdad?"), finder)).toMatchObject({
       text: "who represents the houthis in baghdad?",
