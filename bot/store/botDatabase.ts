@@ -124,6 +124,9 @@ const MIGRATIONS: readonly ((db: Database.Database) => void)[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
+/** Answers nobody rated are forgotten after this many days (their buttons then say so); rated ones are kept. */
+export const UNRATED_ANSWER_DAYS = 30;
+
 export class BotDatabase {
   private readonly salt: string;
 
@@ -145,6 +148,8 @@ export class BotDatabase {
         db.pragma("synchronous = FULL");
         db.pragma("foreign_keys = ON");
         migrate(db);
+        const cutoff = new Date(Date.now() - UNRATED_ANSWER_DAYS * 86_400_000).toISOString();
+        db.prepare("DELETE FROM answers WHERE created_at < ? AND NOT EXISTS (SELECT 1 FROM feedback WHERE feedback.answer_id = answers.id)").run(cutoff);
       } else if ((db.pragma("user_version", { simple: true }) as number) > SCHEMA_VERSION) {
         throw new Error(`${file} was written by a newer version of the bot (schema ${String(db.pragma("user_version", { simple: true }))}).`);
       }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BotDatabase, MAX_FEEDBACK_COMMENT_CHARS, SCHEMA_VERSION } from "../../bot/store/botDatabase.js";
+import { BotDatabase, MAX_FEEDBACK_COMMENT_CHARS, SCHEMA_VERSION, UNRATED_ANSWER_DAYS } from "../../bot/store/botDatabase.js";
 import { runCommand } from "../support/runCli.js";
 
 let dir: string;
@@ -51,6 +51,21 @@ describe("BotDatabase", () => {
     expect(() => db.vote(answer.id, USER, "down", "x".repeat(MAX_FEEDBACK_COMMENT_CHARS + 1))).toThrow(RangeError);
     db.close();
     expect(readFileSync(file).includes(Buffer.from(USER))).toBe(false);
+  });
+
+  it("forgets, on the next start, answers nobody rated within the retention period, and keeps rated ones", () => {
+    const db = BotDatabase.open(file);
+    const rated = db.recordAnswer(ANSWER);
+    const unrated = db.recordAnswer(ANSWER);
+    const fresh = db.recordAnswer(ANSWER);
+    db.vote(rated.id, USER, "up");
+    db.close();
+    const raw = new Database(file);
+    raw.prepare("UPDATE answers SET created_at = ? WHERE id IN (?, ?)").run(new Date(Date.now() - (UNRATED_ANSWER_DAYS + 1) * 86_400_000).toISOString(), rated.id, unrated.id);
+    raw.close();
+    const reopened = BotDatabase.open(file);
+    expect([rated, unrated, fresh].map((a) => reopened.answer(a.id) !== undefined)).toEqual([true, false, true]);
+    reopened.close();
   });
 
   it("stores per-server settings, changes some, and clears one back to the default", () => {
