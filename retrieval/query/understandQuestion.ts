@@ -179,7 +179,10 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
       return;
     }
     const concept: QueryConcept = { typed: word.form, forms: [{ term, weight: 1 }], name };
-    for (const expansion of [...capitalAndStateTerms(form, lexicon), ...(name ? [] : [...relatedTerms(form, lexicon), ...paraphraseTerms(form, lexicon)])]) addForm(concept, expansion.term, expansion.weight);
+    // The thesaurus bridges a word the articles never use ("boss", "buying"); for a word they use, its
+    // related words add more noise than they find (SciFact nDCG@10 0.670 with them, 0.692 without).
+    const thesaurusTerms = name || lexicon.hasTerm(term) ? [] : relatedTerms(form, lexicon);
+    for (const expansion of [...capitalAndStateTerms(form, lexicon), ...thesaurusTerms, ...(name ? [] : paraphraseTerms(form, lexicon))]) addForm(concept, expansion.term, expansion.weight);
     // Another form of the word itself ("bought" for "buy") is the word, found.
     if (!concept.forms.some((f) => f.weight >= 1 && lexicon.hasTerm(f.term))) concept.missing = word.capitalised || lexicon.thesaurus?.isWord(form) ? "word" : "unread";
     conceptOf.set(i, concept);
