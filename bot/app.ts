@@ -13,6 +13,9 @@ import { NO_MENTIONS } from "./render/message.js";
 import { watchCorpus } from "./corpusWatch.js";
 import { ConversationStore, createSubjectFinder } from "../retrieval/conversation/index.js";
 import { BotDatabase, defaultDatabaseFile } from "./store/botDatabase.js";
+import { PrometheusBotMetrics } from "./health/botMetrics.js";
+import type { HealthServer } from "./health/healthServer.js";
+import { serveHealth } from "./health/serveHealth.js";
 
 /** Longest a shutdown waits for answers in flight before it disconnects anyway. */
 const SHUTDOWN_GRACE_MS = 30_000;
@@ -20,6 +23,8 @@ const SHUTDOWN_GRACE_MS = 30_000;
 export interface RunningBot {
   client: Client<true>;
   context: BotContext;
+  /** The /healthz and /metrics server, when HEALTH_PORT is set. */
+  health?: HealthServer;
   /** Stops taking questions, lets answers in flight finish, then disconnects. Safe to call twice. */
   shutdown(): Promise<void>;
 }
@@ -38,6 +43,7 @@ export async function startBot({ config, engine, actors, logger: given, clock }:
   const db = BotDatabase.open(config.databaseFile ?? defaultDatabaseFile(config.dataDir));
   // A person's Discord id is never logged: `user` fields holding one are logged as the salted hash feedback uses.
   const logger = given.child({}, { serializers: { user: (value: unknown) => (typeof value === "string" && /^\d{17,20}$/.test(value) ? `user-${db.userHash(value)}` : value) } });
+  const metrics = new PrometheusBotMetrics();
   const context: BotContext = {
     engine,
     actors,
@@ -48,6 +54,7 @@ export async function startBot({ config, engine, actors, logger: given, clock }:
     conversations: new ConversationStore({ ttlMs: config.conversationMinutes * 60_000, ...(clock ? { now: clock } : {}) }),
     finder: createSubjectFinder(actors),
     db,
+    metrics,
   };
   logger.info({ event: "database-open", schema: context.db.schemaVersion }, "feedback and settings database open");
   // Guild messages without the privileged Message Content intent: mentions of the bot still carry their text.
@@ -63,20 +70,32 @@ export async function startBot({ config, engine, actors, logger: given, clock }:
   const messageListener = (message: Parameters<typeof onMention>[0]) => void onMention(message);
   client.on(Events.InteractionCreate, interactionListener);
   client.on(Events.MessageCreate, messageListener);
-  client.on(Events.Error, (error) => logger.error({ event: "client-error", err: error }, "discord client error"));
+  client.on(Events.Error, (error) => {
+    metrics.failed("gateway");
+    logger.error({ event: "client-error", err: error }, "discord client error");
+  });
   client.on(Events.Warn, (message) => logger.warn({ event: "client-warning" }, message));
   client.on(Events.ShardDisconnect, (closeEvent, shard) => logger.warn({ event: "shard-disconnect", shard, code: closeEvent.code }, "gateway disconnected"));
   client.on(Events.ShardReconnecting, (shard) => logger.info({ event: "shard-reconnecting", shard }, "reconnecting to the gateway"));
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ event: "shard-resumed", shard, replayed }, "gateway session resumed"));
-  client.rest.on(RESTEvents.RateLimited, (info) =>
-    logger.warn({ event: "rate-limited", route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global }, "Discord rate limit hit; waiting"),
-  );
+  client.rest.on(RESTEvents.RateLimited, (info) => {
+    metrics.rateLimitWaited(info.global);
+    logger.warn({ event: "rate-limited", route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global }, "Discord rate limit hit; waiting");
+  });
+  // A 429 itself emits no RateLimited (that is the wait before the retry); only the response shows it.
+  client.rest.on(RESTEvents.Response, (_request, response) => {
+    if (response.status === 429) metrics.discordRateLimited();
+  });
 
   const ready = once(client, Events.ClientReady);
+  let health: HealthServer | undefined;
   try {
+    // Before login, so a port in use fails the start at once and probes see the connecting bot as down.
+    if (config.health) health = await serveHealth({ client, engine, metrics, logger, listen: config.health });
     await client.login(config.token);
     await ready;
   } catch (error) {
+    await health?.close();
     await client.destroy();
     context.db.close();
     throw error;
@@ -98,7 +117,8 @@ export async function startBot({ config, engine, actors, logger: given, clock }:
       await client.destroy();
       context.db.close();
       logger.info({ event: "disconnected" }, "disconnected from Discord");
+      await health?.close();
     })());
 
-  return { client: readyClient, context, shutdown };
+  return { client: readyClient, context, ...(health ? { health } : {}), shutdown };
 }

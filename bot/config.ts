@@ -29,6 +29,8 @@ export interface BotConfig {
   ingestMaxBytes?: number;
   /** REST base URL (without /v10); only tests set it, to point the bot at a stand-in server. */
   discordApiUrl?: string;
+  /** Where /healthz and /metrics are served (HEALTH_PORT, HEALTH_HOST); unset: not served. Port 0 takes a free port. */
+  health?: { port: number; host: string };
 }
 
 /** Configuration that cannot be used, with one sentence per problem for the person running the bot. */
@@ -54,6 +56,8 @@ const wholeNumber = (name: string, min: number, fallback: number) =>
     z.number({ error: `${name} must be a whole number.` }).int(`${name} must be a whole number.`).min(min, `${name} must be at least ${min}.`),
   );
 
+const HEALTH_PORT_MESSAGE = "HEALTH_PORT must be a TCP port number from 0 to 65535 (0: any free port).";
+
 const envSchema = z.object({
   DISCORD_TOKEN: z.string({ error: MISSING_TOKEN_MESSAGE }).trim().min(1, MISSING_TOKEN_MESSAGE),
   DISCORD_APP_ID: optional(snowflake("DISCORD_APP_ID")),
@@ -76,6 +80,14 @@ const envSchema = z.object({
   CORPUS_REFRESH_SECONDS: wholeNumber("CORPUS_REFRESH_SECONDS", 0, 10),
   INGEST_MAX_BYTES: wholeNumber("INGEST_MAX_BYTES", 1, DEFAULT_MAX_BYTES),
   DISCORD_API_URL: optional(z.url({ error: "DISCORD_API_URL must be a URL such as http://127.0.0.1:8080/api." })),
+  HEALTH_PORT: optional(
+    z.coerce
+      .number({ error: HEALTH_PORT_MESSAGE })
+      .int(HEALTH_PORT_MESSAGE)
+      .min(0, HEALTH_PORT_MESSAGE)
+      .max(65_535, HEALTH_PORT_MESSAGE),
+  ),
+  HEALTH_HOST: optional(z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: "HEALTH_HOST must be an IP address or host name such as 127.0.0.1 or 0.0.0.0." })),
 });
 
 /** Validates the environment; throws ConfigError listing every missing or malformed value. */
@@ -100,6 +112,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): BotConfig {
     corpusRefreshSeconds: e.CORPUS_REFRESH_SECONDS,
     ingestMaxBytes: e.INGEST_MAX_BYTES,
     ...(e.DISCORD_API_URL ? { discordApiUrl: e.DISCORD_API_URL.replace(/\/+$/, "") } : {}),
+    // Loopback unless told otherwise: metrics and health are for the machine's own probes and scrapers.
+    ...(e.HEALTH_PORT !== undefined ? { health: { port: e.HEALTH_PORT, host: e.HEALTH_HOST ?? "127.0.0.1" } } : {}),
   };
 }
 

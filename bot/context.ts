@@ -6,12 +6,13 @@ import type { BotConfig } from "./config.js";
 import type { PageStore } from "./pageStore.js";
 import type { AnswerGate } from "./rateLimit.js";
 import type { BotDatabase } from "./store/botDatabase.js";
+import type { BotMetrics } from "./health/botMetrics.js";
 
 /**
  * The part of the answer engine the bot uses; an engine that can also refresh, add and remove
  * articles gets /ingest, /remove-article and picks up articles added elsewhere.
  */
-export type BotEngine = Pick<Engine, "ask" | "articles"> & Partial<Pick<Engine, "refresh" | "addArticle" | "removeArticle" | "actors">>;
+export type BotEngine = Pick<Engine, "ask" | "articles" | "health"> & Partial<Pick<Engine, "refresh" | "addArticle" | "removeArticle" | "actors">>;
 
 /** What every command and event handler is given. */
 export interface BotContext {
@@ -28,4 +29,6 @@ export interface BotContext {
   finder: SubjectFinder;
   /** Kept answers, 👍/👎 feedback and per-server settings (SQLite). */
   db: BotDatabase;
+  /** Counts questions, failures and rate limits for /metrics; handlers record, they never see prom-client. */
+  metrics: BotMetrics;
 }

@@ -5,6 +5,7 @@ import { morePassagesButtonId } from "./morePassages.js";
 import { renderAnswer } from "./render/answerEmbed.js";
 import type { BotMessage } from "./render/message.js";
 import { feedbackButtons, keepForFeedback } from "./feedback.js";
+import type { QuestionSource } from "./health/botMetrics.js";
 
 /** Whose conversation: one person on one server. Anchors (message and thread ids) say which one. */
 export function conversationOwner(guildId: string | null, userId: string): string {
@@ -48,10 +49,19 @@ export type FollowUpReply =
 /**
  * Answers a question in its conversation (or a new one) and renders the reply, showing how a
  * follow-up was understood. A question that leans on an expired conversation gets the notice instead.
+ * `via` is how it was asked, counted in the metrics (as a follow-up when it continues a live conversation).
  */
-export async function answerFollowUp(question: string, lookup: ConversationLookup, owner: string, context: BotContext, guildId: string | null): Promise<FollowUpReply> {
+export async function answerFollowUp(
+  question: string,
+  lookup: ConversationLookup,
+  owner: string,
+  context: BotContext,
+  guildId: string | null,
+  via: Exclude<QuestionSource, "followup">,
+): Promise<FollowUpReply> {
   const notice = expiredNoticeFor(question, lookup, context);
   if (notice) return { expired: true, notice };
+  const started = performance.now();
   const stored = lookup.status === "live" ? lookup.stored : context.conversations.start(owner);
   const followed = await askFollowUp(context.engine, context.finder, question, stored.conversation);
   const { answer, resolved } = followed;
@@ -65,6 +75,7 @@ export async function answerFollowUp(question: string, lookup: ConversationLooku
     ...(understood ? { understood } : {}),
     ...(feedbackId ? { buttons: feedbackButtons(feedbackId) } : {}),
   });
+  context.metrics.questionAnswered(answer.verdict, lookup.status === "live" ? "followup" : via, (performance.now() - started) / 1000);
   return { expired: false, answer, resolved, conversation: followed.conversation, conversationId: stored.id, message };
 }
 

@@ -3,6 +3,7 @@ import { QuestionError } from "../retrieval/question.js";
 import { FAILURE_NOTICE } from "./answering.js";
 import { findButtonHandler, findCommand, findModalHandler } from "./commands/index.js";
 import type { BotContext } from "./context.js";
+import { failureKind } from "./health/botMetrics.js";
 import { renderNotice } from "./render/message.js";
 
 /**
@@ -77,11 +78,15 @@ export function createInteractionHandler(context: BotContext): (interaction: Int
     } catch (error) {
       const isQuestionError = error instanceof QuestionError;
       if (isQuestionError) context.logger.info({ event: "question-rejected", ...about, code: error.code }, error.message);
-      else context.logger.error({ event: "interaction-failed", ...about, err: error }, "interaction failed");
+      else {
+        context.metrics.failed(failureKind(error));
+        context.logger.error({ event: "interaction-failed", ...about, err: error }, "interaction failed");
+      }
       if (!interaction.isRepliable()) return;
       try {
         await replyPrivately(interaction, isQuestionError ? error.message : FAILURE_NOTICE);
       } catch (replyError) {
+        context.metrics.failed(failureKind(replyError));
         context.logger.error({ event: "error-reply-failed", ...about, err: replyError }, "could not tell the user about the failure");
       }
     }

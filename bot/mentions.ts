@@ -4,6 +4,7 @@ import { answerFollowUp, conversationOwner, findConversation, rememberConversati
 import { serverSettings } from "./settings.js";
 import { startAnswerThread } from "./threads.js";
 import type { BotContext } from "./context.js";
+import { failureKind } from "./health/botMetrics.js";
 import { renderNotice } from "./render/message.js";
 
 /** Whether a message explicitly @-mentions the bot; reply pings and @everyone do not count. */
@@ -39,7 +40,7 @@ export function createMentionHandler(context: BotContext): (message: Message) =>
         const owner = conversationOwner(message.guildId, message.author.id);
         const anchors = [reply ? message.reference!.messageId! : undefined, thread?.id].filter((a): a is string => a !== undefined);
         const lookup = findConversation(context, anchors, owner, reply);
-        const answered = await answerFollowUp(intake.question, lookup, owner, context, message.guildId);
+        const answered = await answerFollowUp(intake.question, lookup, owner, context, message.guildId, "mention");
         if (answered.expired) {
           // Privately when the person takes direct messages; in the channel only when they do not.
           const notice = renderNotice(answered.notice);
@@ -63,8 +64,10 @@ export function createMentionHandler(context: BotContext): (message: Message) =>
         intake.release();
       }
     } catch (error) {
+      context.metrics.failed(failureKind(error));
       context.logger.error({ ...about, err: error }, "answering a mention failed");
       await message.reply(renderNotice(FAILURE_NOTICE)).catch((replyError: unknown) => {
+        context.metrics.failed(failureKind(replyError));
         context.logger.error({ ...about, err: replyError }, "could not tell the user about the failure");
       });
     }

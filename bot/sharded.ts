@@ -1,12 +1,15 @@
 /**
  * `npm run start:sharded`: runs bot/main.ts in one process per shard under discord.js's
- * ShardingManager, for bots in more servers than one gateway connection may serve.
+ * ShardingManager, for bots in more servers than one gateway connection may serve. With HEALTH_PORT
+ * set, each shard process serves its own /healthz and /metrics on HEALTH_PORT + its shard id; this
+ * manager process serves neither.
  */
 import { fileURLToPath } from "node:url";
 import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult } from "discord.js";
 import { createLogger } from "../retrieval/log.js";
 import { loadConfigOrExit } from "./config.js";
 import { openEngineLogged } from "./openEngineLogged.js";
+import { shardHealthPort } from "./health/shardHealthPort.js";
 
 /** Each shard loads the model and the index before it logs in; allow for a slow machine. */
 const SHARD_READY_TIMEOUT_MS = 180_000;
@@ -30,7 +33,8 @@ const manager = new ShardingManager(fileURLToPath(new URL("./main.ts", import.me
   execArgv: ["--import", import.meta.resolve("tsx")],
 });
 manager.on("shardCreate", (shard) => {
-  logger.info({ event: "shard-created", shard: shard.id }, `launched shard ${shard.id}`);
+  const health = config.health ? { healthPort: shardHealthPort(config.health.port, [shard.id]) } : {};
+  logger.info({ event: "shard-created", shard: shard.id, ...health }, `launched shard ${shard.id}`);
   shard.on("death", () => logger.warn({ event: "shard-exited", shard: shard.id }, `shard ${shard.id} exited`));
 });
 

@@ -13,6 +13,7 @@ import { decideVerdict, verdictFeatures, type VerdictDecision, type VerdictFeatu
 import { citePassages } from "./cite.js";
 import { parseQuestion } from "./question.js";
 import { sha256 } from "./store/manifest.js";
+import { indexReachable } from "./store/indexReachable.js";
 import { loadActorRegistry } from "./actors/loadActorRegistry.js";
 import { buildActorRegistry } from "./actors/buildActorRegistry.js";
 import type { CuratedActors } from "./actors/curatedActors.js";
@@ -67,7 +68,16 @@ export interface Engine {
   addArticle(prepared: PreparedArticle): Promise<AddedArticle>;
   /** Removes an article by id, file name or path, then stops answering from it. */
   removeArticle(fileOrId: string): Promise<RemovedArticle>;
+  /** For health checks: the index generation answers come from, and whether its store can be read now. */
+  health(): Promise<EngineHealth>;
   close(): Promise<void>;
+}
+
+export interface EngineHealth {
+  /** Identifies the index loaded: the vectra manifest's fingerprint of what it was built from. */
+  generation: string;
+  store: "vectra" | "postgres";
+  storeReachable: boolean;
 }
 
 /** How many of the best chunks lend sentences to the answer. */
@@ -315,6 +325,7 @@ export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
       await refresh();
       return removed;
     },
+    health: async () => ({ generation: state.core.manifest.fingerprint, store: "vectra", storeReachable: await indexReachable(join(dataDir, "index")) }),
     close: async () => {},
   };
 }

@@ -36,7 +36,7 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
     if (expired) return void (await privately(expired));
     const isPublic = interaction.options.getBoolean("public") ?? false;
     await interaction.deferReply(isPublic ? {} : { flags: MessageFlags.Ephemeral });
-    const answered = await answerFollowUp(intake.question, lookup, owner, context, interaction.guildId);
+    const answered = await answerFollowUp(intake.question, lookup, owner, context, interaction.guildId, "slash");
     if (answered.expired) throw new Error("a conversation expired while answering");
     const sent = await interaction.editReply(answered.message);
     rememberConversation(context, answered, owner, [sent.id, thread?.id]);

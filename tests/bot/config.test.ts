@@ -99,6 +99,21 @@ describe("parseConfig", () => {
     expect(problems.find((p) => p.includes("ASK_COOLDOWN_SECONDS"))).toBe("ASK_COOLDOWN_SECONDS must be a whole number.");
   });
 
+  it("serves health on HEALTH_PORT, on loopback unless HEALTH_HOST says otherwise; not at all when unset", () => {
+    expect(parseConfig({ DISCORD_TOKEN: TOKEN }).health).toBeUndefined();
+    expect(parseConfig({ DISCORD_TOKEN: TOKEN, HEALTH_PORT: "", HEALTH_HOST: "0.0.0.0" }).health).toBeUndefined();
+    expect(parseConfig({ DISCORD_TOKEN: TOKEN, HEALTH_PORT: "9464" }).health).toEqual({ port: 9464, host: "127.0.0.1" });
+    expect(parseConfig({ DISCORD_TOKEN: TOKEN, HEALTH_PORT: "0" }).health).toEqual({ port: 0, host: "127.0.0.1" });
+    expect(parseConfig({ DISCORD_TOKEN: TOKEN, HEALTH_PORT: "9464", HEALTH_HOST: "0.0.0.0" }).health).toEqual({ port: 9464, host: "0.0.0.0" });
+    expect(parseConfig({ DISCORD_TOKEN: TOKEN, HEALTH_PORT: "9464", HEALTH_HOST: "::1" }).health?.host).toBe("::1");
+    expect(parseConfig({ DISCORD_TOKEN: TOKEN, HEALTH_PORT: "9464", HEALTH_HOST: "localhost" }).health?.host).toBe("localhost");
+    const portProblem = "HEALTH_PORT must be a TCP port number from 0 to 65535 (0: any free port).";
+    for (const port of ["http", "-1", "65536", "94.64"]) expect(problemsOf({ DISCORD_TOKEN: TOKEN, HEALTH_PORT: port }), port).toEqual([portProblem]);
+    expect(problemsOf({ DISCORD_TOKEN: TOKEN, HEALTH_PORT: "9464", HEALTH_HOST: "http://0.0.0.0" })).toEqual([
+      "HEALTH_HOST must be an IP address or host name such as 127.0.0.1 or 0.0.0.0.",
+    ]);
+  });
+
   it("rejects a fractional cooldown", () => {
     expect(problemsOf({ DISCORD_TOKEN: TOKEN, ASK_COOLDOWN_SECONDS: "1.5" })).toEqual(["ASK_COOLDOWN_SECONDS must be a whole number."]);
     expect(problemsOf({ DISCORD_TOKEN: TOKEN, INGEST_MAX_BYTES: "0", CORPUS_REFRESH_SECONDS: "soon" })).toEqual([

@@ -394,7 +394,7 @@ describe("failures", () => {
   let harness: BotHarness;
   beforeAll(async () => {
     // The real engine, except that answering fails the way a broken index would.
-    const failing = { articles: () => suite.engine.articles(), ask: () => Promise.reject(new Error("chunk vectors are missing")) };
+    const failing = { articles: () => suite.engine.articles(), health: () => suite.engine.health(), ask: () => Promise.reject(new Error("chunk vectors are missing")) };
     harness = await startHarness(failing);
   });
   afterAll(() => harness.stop());

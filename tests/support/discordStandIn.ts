@@ -122,6 +122,8 @@ export class DiscordStandIn {
   /** Dispatches sent per session, so a RESUME can replay what the client missed. */
   private sent: { s: number; t: string; d: unknown }[] = [];
   private port = 0;
+  /** Connections waiting for their HELLO while the gateway is held (see holdGateway). */
+  private heldConnections: WebSocket[] | undefined;
 
   private constructor() {
     this.server = createServer((request, response) => {
@@ -165,7 +167,25 @@ export class DiscordStandIn {
     this.sockets.add(ws);
     ws.on("close", () => this.sockets.delete(ws));
     ws.on("message", (data) => this.onGatewayMessage(ws, JSON.parse(data.toString())));
+    if (this.heldConnections) this.heldConnections.push(ws);
+    else this.sendHello(ws);
+  }
+
+  private sendHello(ws: WebSocket): void {
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: HEARTBEAT_INTERVAL_MS }, s: null, t: null }));
+  }
+
+  /**
+   * Until the returned release is called, new gateway connections get no HELLO, so a client that
+   * lost its connection stays reconnecting, as during a Discord outage. Release sends the HELLOs.
+   */
+  holdGateway(): () => void {
+    this.heldConnections = [];
+    return () => {
+      const held = this.heldConnections ?? [];
+      this.heldConnections = undefined;
+      for (const ws of held) if (ws.readyState === ws.OPEN) this.sendHello(ws);
+    };
   }
 
   private onGatewayMessage(ws: WebSocket, payload: { op: number; d: any }): void {
