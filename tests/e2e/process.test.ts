@@ -5,6 +5,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -122,16 +124,40 @@ describe("npm start", () => {
   });
 });
 
+/** A port nothing listens on now: the system's pick for port 0, released. */
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Polls `url` until it answers 200 (the process may still be starting), giving that answer's body. */
+async function firstOk(url: string): Promise<unknown> {
+  for (;;) {
+    const response = await fetch(url).catch(() => undefined);
+    if (response?.status === 200) return response.json();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 describe("npm run start:sharded", () => {
-  it("runs the bot as a shard under the ShardingManager and stops it on SIGTERM", async () => {
+  it("runs the bot as a shard under the ShardingManager, serving /healthz on HEALTH_PORT + its shard id, and stops it on SIGTERM", async () => {
     const standIn = await DiscordStandIn.start();
-    const bot = startProcess("sharded.ts", standIn);
+    const healthPort = await freePort();
+    const bot = startProcess("sharded.ts", standIn, { HEALTH_PORT: String(healthPort) });
     running.push({ standIn, bot });
+    // Shard 0 serves on HEALTH_PORT itself; were the manager listening there too, the shard could not start.
+    const healthy = within(60_000, firstOk(`http://127.0.0.1:${healthPort}/healthz`), "shard 0's /healthz");
     await askThenTerminate(standIn, bot);
+    expect(await healthy).toMatchObject({ status: "ok", gateway: { connected: true, shards: [{ id: 0 }] } });
 
     const identify = standIn.gatewayOps.indexOf(2);
     expect(identify).toBeGreaterThanOrEqual(0);
-    expect(bot.logs().some((line) => line.event === "shard-created" && line.shard === 0)).toBe(true);
+    expect(bot.logs().some((line) => line.event === "shard-created" && line.shard === 0 && line.healthPort === healthPort)).toBe(true);
+    expect(bot.logs().filter((line) => line.event === "health-server-started").map((line) => line.port)).toEqual([healthPort]);
+    expect(bot.logs().some((line) => line.event === "health-server-stopped")).toBe(true);
   });
 });
 
