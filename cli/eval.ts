@@ -177,7 +177,7 @@ async function measureQueries({ core, embedder, lexicon, mode, withAnswers }: Me
       const gold = query.answerSpans;
       if (gold.length > 0) {
         givenParagraphQueries++;
-        const chosen = bestSentenceInDocument(core, scores.query, gold[0]!.docId);
+        const chosen = await bestSentenceInDocument(core, scores.query, gold[0]!.docId);
         const span = chosen && core.sentences[chosen.sentence]!;
         if (span && gold.some((g) => g.start >= span.start && g.end <= span.end)) givenParagraphHits++;
       }

@@ -1,5 +1,5 @@
 import { readFile, stat } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -103,14 +103,21 @@ async function main(): Promise<number> {
     else await findArticle(flags.remove!, location);
     const { createEmbedder, embedderConfigFromEnv } = await import("../retrieval/embed/createEmbedder.js");
     const { addArticle, removeArticle } = await import("../retrieval/ingest/ingestArticle.js");
-    const embedder = await createEmbedder(embedderConfigFromEnv(process.env), { logger });
-    const context: IngestContext = { ...location, embedder, logger, onProgress: stderrProgress() };
-    if (prepared) {
-      const added = await addArticle(prepared, context);
-      process.stdout.write(`${flags.json ? JSON.stringify(addedToJson(added)) : addedText(added)}\n`);
-    } else {
-      const removed = await removeArticle(flags.remove!, context);
-      process.stdout.write(`${flags.json ? JSON.stringify({ file: removed.file, docId: removed.docId, removed: true }) : `Removed ${removed.file} (${removed.docId}): “${removed.title}”.`}\n`);
+    const { CORPUS_INDEX_NAME, openVectorStore } = await import("../retrieval/store/openVectorStore.js");
+    const { vectorStoreConfigFromEnv } = await import("../retrieval/store/vectorStoreConfig.js");
+    const store = await openVectorStore(vectorStoreConfigFromEnv(process.env), { indexDir: join(location.dataDir, "index"), indexName: CORPUS_INDEX_NAME }, logger);
+    try {
+      const embedder = await createEmbedder(embedderConfigFromEnv(process.env), { logger });
+      const context: IngestContext = { ...location, embedder, store, logger, onProgress: stderrProgress() };
+      if (prepared) {
+        const added = await addArticle(prepared, context);
+        process.stdout.write(`${flags.json ? JSON.stringify(addedToJson(added)) : addedText(added)}\n`);
+      } else {
+        const removed = await removeArticle(flags.remove!, context);
+        process.stdout.write(`${flags.json ? JSON.stringify({ file: removed.file, docId: removed.docId, removed: true }) : `Removed ${removed.file} (${removed.docId}): “${removed.title}”.`}\n`);
+      }
+    } finally {
+      await store.close();
     }
     return 0;
   } catch (error) {

@@ -7,13 +7,14 @@ import type { Logger } from "./log.js";
 import { loadCorpus } from "./corpus/loadCorpus.js";
 import { createEmbedder, embedderConfigFromEnv } from "./embed/createEmbedder.js";
 import { bm25Idf } from "./bm25.js";
-import { openSearchCore, searchChunks, type ChunkHit, type ProgressEvent, type SearchCore } from "./searchCore.js";
+import { openSearchCore, searchChunks, sentenceVectorsAt, type ChunkHit, type ProgressEvent, type SearchCore } from "./searchCore.js";
 import { conceptWeight, pickDiversePassages, scoreSentence, type PassageQuery, type SentenceScore } from "./selectPassages.js";
 import { decideVerdict, verdictFeatures, type VerdictDecision, type VerdictFeatures } from "./verdict/decideVerdict.js";
 import { citePassages } from "./cite.js";
 import { parseQuestion } from "./question.js";
 import { sha256 } from "./store/manifest.js";
-import { indexReachable } from "./store/indexReachable.js";
+import { CORPUS_INDEX_NAME, openVectorStore } from "./store/openVectorStore.js";
+import { vectorStoreConfigFromEnv, type VectorStoreConfig } from "./store/vectorStoreConfig.js";
 import { loadActorRegistry } from "./actors/loadActorRegistry.js";
 import { buildActorRegistry } from "./actors/buildActorRegistry.js";
 import type { CuratedActors } from "./actors/curatedActors.js";
@@ -35,6 +36,8 @@ export interface EngineOptions {
   /** Where the index lives (`<dataDir>/index`); default DATA_DIR or `<root>/data`. */
   dataDir?: string;
   embedder?: Embedder;
+  /** Which store keeps the vectors; default from VECTOR_STORE and DATABASE_URL (vectra when unset). */
+  vectorStore?: VectorStoreConfig;
   logger?: Logger;
   onProgress?: (event: ProgressEvent) => void;
 }
@@ -107,10 +110,14 @@ function candidateContexts(core: SearchCore, hits: readonly ChunkHit[]): Map<num
   return context;
 }
 
-/** Scores sentences (by position in `core.sentences`, with their context) against the question. */
-function scoreSentences(core: SearchCore, query: PassageQuery, contexts: ReadonlyMap<number, number>): SentenceScore[] {
+/**
+ * Scores sentences (by position in `core.sentences`, with their context) against the question,
+ * their vectors fetched from the store in one request.
+ */
+async function scoreSentences(core: SearchCore, query: PassageQuery, contexts: ReadonlyMap<number, number>): Promise<SentenceScore[]> {
+  const vectors = await sentenceVectorsAt(core, [...contexts.keys()]);
   return [...contexts.entries()].map(([sentence, context]) => {
-    const record = core.sentences[sentence]!;
+    const record = { ...core.sentences[sentence]!, vector: vectors.get(sentence) ?? [] };
     const text = core.docById.get(record.docId)!.text.slice(record.start, record.end);
     return { sentence, ...scoreSentence(query, record, context, text) };
   });
@@ -122,11 +129,11 @@ const bestOf = (scored: readonly SentenceScore[]) => scored.reduce<SentenceScore
  * The sentence of one document that best answers the question, as if retrieval had ranked that
  * document first: sentence selection measured apart from retrieval.
  */
-export function bestSentenceInDocument(core: SearchCore, query: PassageQuery, docId: string): SentenceScore | undefined {
+export async function bestSentenceInDocument(core: SearchCore, query: PassageQuery, docId: string): Promise<SentenceScore | undefined> {
   const offset = core.sentenceOffset.get(docId);
   const count = core.sentencesByDoc.get(docId)?.length ?? 0;
   if (offset === undefined) return undefined;
-  return bestOf(scoreSentences(core, query, new Map(Array.from({ length: count }, (_, i) => [offset + i, 1]))));
+  return bestOf(await scoreSentences(core, query, new Map(Array.from({ length: count }, (_, i) => [offset + i, 1]))));
 }
 
 /** The question's candidate sentences, scored; what both answering and calibration look at. */
@@ -159,7 +166,7 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
     known: lexicon.hasTerm,
     absentWeight: Math.log(1 + (core.chunks.length + 0.5) / 0.5),
   };
-  const scored = scoreSentences(core, query, candidateContexts(core, hits));
+  const scored = await scoreSentences(core, query, candidateContexts(core, hits));
   const best = bestOf(scored);
   return { question, understood, query, hits, scored, best, core };
 }
@@ -241,12 +248,15 @@ export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
       ...(logger ? { logger } : {}),
     }));
   const thesaurus = openWordNet();
+  const indexDir = join(dataDir, "index");
+  const store = await openVectorStore(options.vectorStore ?? vectorStoreConfigFromEnv(process.env), { indexDir, indexName: CORPUS_INDEX_NAME }, logger);
   /** The corpus, its index and actors as they are on disk now: what questions are answered from. */
   const openState = async () => {
-    const signature = await corpusSignature(corpusDir, join(dataDir, "index"));
+    const signature = await corpusSignature(corpusDir, await store.currentGeneration());
     const docs = await loadCorpus(corpusDir, root);
     const core = await openSearchCore(docs, {
-      indexDir: join(dataDir, "index"),
+      indexDir,
+      store,
       embedder,
       files: Object.fromEntries(docs.map((d) => [d.file, sha256(d.text)])),
       ...(logger ? { logger } : {}),
@@ -259,8 +269,8 @@ export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
       ? await loadActorRegistry({ projectRoot: root, documents: docs, curatedFile })
       : buildActorRegistry(docs, NO_CURATED_ACTORS);
     const lexicon = coreLexicon(core, { actors, thesaurus });
-    // An index this open built itself changed CURRENT: that is no change to pick up later.
-    return { signature: core.built ? await corpusSignature(corpusDir, join(dataDir, "index")) : signature, docs, core, actors, lexicon };
+    // An index this open built itself changed the current generation: that is no change to pick up later.
+    return { signature: core.built ? await corpusSignature(corpusDir, await store.currentGeneration()) : signature, docs, core, actors, lexicon };
   };
   let state = await openState();
   let refreshing: Promise<boolean> | undefined;
@@ -268,7 +278,7 @@ export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
   const refresh = async (): Promise<boolean> => {
     while (refreshing) await refreshing.catch(() => undefined);
     refreshing = (async () => {
-      if ((await corpusSignature(corpusDir, join(dataDir, "index"))) === state.signature) return false;
+      if ((await corpusSignature(corpusDir, await store.currentGeneration())) === state.signature) return false;
       state = await openState();
       logger?.info({ event: "engine-refreshed", articles: state.docs.length, builtIndex: state.core.built }, "picked up a changed corpus");
       return true;
@@ -279,7 +289,7 @@ export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
       refreshing = undefined;
     }
   };
-  const ingestContext = { projectRoot: root, corpusDir, dataDir, embedder, ...(logger ? { logger } : {}) };
+  const ingestContext = { projectRoot: root, corpusDir, dataDir, embedder, store, ...(logger ? { logger } : {}) };
   // The first embedding call pays for kernel set-up; pay it now, not on the first question.
   await embedder.embedQueries(["warm up"]);
   return {
@@ -325,7 +335,7 @@ export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
       await refresh();
       return removed;
     },
-    health: async () => ({ generation: state.core.manifest.fingerprint, store: "vectra", storeReachable: await indexReachable(join(dataDir, "index")) }),
-    close: async () => {},
+    health: async () => ({ generation: state.core.manifest.fingerprint, store: store.kind, storeReachable: await store.reachable() }),
+    close: () => store.close(),
   };
 }

@@ -1,4 +1,3 @@
-import type { LocalIndex } from "vectra";
 import type { Chunk, Document, Embedder, Span } from "./types.js";
 import type { Logger } from "./log.js";
 import { splitSentences } from "./text/sentences.js";
@@ -8,14 +7,17 @@ import { createBm25Index, searchBm25, type Bm25Index } from "./bm25.js";
 import { fuseScores, type FusionWeights } from "./fuse.js";
 import { leansOnPrevious, type SentenceRecord } from "./selectPassages.js";
 import { describeChange, indexFingerprint, INDEX_FORMAT_VERSION, type Manifest } from "./store/manifest.js";
-import { loadIndex, writeIndex, type StoredIndex, type VectorUnit } from "./store/indexStore.js";
+import { openVectraStore } from "./store/vectraStore.js";
+import type { GenerationVectors, LoadResult, StoredGeneration, UnitSpan, VectorStore, VectorUnit } from "./store/vectorStore.js";
 import { buildVocabulary, type Vocabulary } from "./query/vocabulary.js";
 
 export type ProgressEvent = { phase: "load-model" | "embed" | "write"; done: number; total: number };
 
 export interface SearchCoreOptions {
-  /** Folder holding this index's generations. */
+  /** Folder holding this index's generations (a vectra store), unless `store` says where they are. */
   indexDir: string;
+  /** Where the index's generations live; default the vectra store at `indexDir`. */
+  store?: VectorStore;
   embedder: Embedder;
   /** Content hash per source file: what the index is a function of. */
   files: Record<string, string>;
@@ -31,14 +33,17 @@ export interface SearchCoreOptions {
   buildLock?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
-/** Everything a query needs, in memory: documents, chunks with BM25, sentences with vectors. */
+/**
+ * Everything a query needs: documents, chunks with BM25 and sentences in memory, and the vectors
+ * through the store (in memory with vectra, one query per call with PostgreSQL).
+ */
 export interface SearchCore {
   docs: readonly Document[];
   docById: ReadonlyMap<string, Document>;
   chunks: readonly Chunk[];
   /** Sentence spans per document, as `Chunk.firstSentence`/`endSentence` index them. */
   sentencesByDoc: ReadonlyMap<string, readonly Span[]>;
-  /** Every indexed sentence, flat, with vector and terms (empty vectors when not embedded). */
+  /** Every indexed sentence, flat, with its terms; vectors are fetched for the few scored (`vectors`). */
   sentences: readonly SentenceRecord[];
   /** Position in `sentences` of each document's first sentence. */
   sentenceOffset: ReadonlyMap<string, number>;
@@ -47,7 +52,10 @@ export interface SearchCore {
   documentBm25: Bm25Index;
   /** Position in `docs` of each chunk's document. */
   chunkDocument: readonly number[];
-  chunkVectors: LocalIndex;
+  /** The index generation's vectors: nearest chunks, and sentence vectors by id. */
+  vectors: GenerationVectors;
+  /** The loaded generation's id in its store (changes with every rebuild). */
+  generation: string;
   chunkPosition: ReadonlyMap<string, number>;
   /** The words of the indexed prose: what questions are corrected towards. */
   vocabulary: Vocabulary;
@@ -93,13 +101,17 @@ async function embedUnits(
 }
 
 /** Vectors of a previous generation still valid for this build, by document span. */
-function reusableVectors(previous: StoredIndex | undefined, embedder: Embedder, docs: readonly Document[], files: Record<string, string>): Map<string, number[]> {
+async function reusableVectors(
+  previous: StoredGeneration | undefined,
+  embedder: Embedder,
+  docs: readonly Document[],
+  files: Record<string, string>,
+): Promise<Map<string, number[]>> {
   const reusable = new Map<string, number[]>();
   if (!previous || previous.manifest.embedder.id !== embedder.id || previous.manifest.embedder.dimensions !== embedder.dimensions) return reusable;
   const unchanged = new Set(docs.filter((d) => files[d.file] !== undefined && previous.manifest.files[d.file] === files[d.file]).map((d) => d.id));
-  for (const unit of [...previous.chunkUnits, ...previous.sentenceUnits]) {
-    if (unchanged.has(unit.docId)) reusable.set(unitKey(unit), unit.vector);
-  }
+  if (unchanged.size === 0) return reusable;
+  for (const unit of await previous.vectors.unitVectors(unchanged)) reusable.set(unitKey(unit), unit.vector);
   return reusable;
 }
 
@@ -109,6 +121,7 @@ function reusableVectors(previous: StoredIndex | undefined, embedder: Embedder, 
  */
 export async function openSearchCore(docs: Document[], options: SearchCoreOptions): Promise<SearchCore> {
   const { embedder, logger } = options;
+  const store = options.store ?? openVectraStore(options.indexDir);
   const embedSentences = options.embedSentences ?? true;
   const chunkOptions = { ...DEFAULT_CHUNK_OPTIONS, ...(options.chunkMaxChars ? { maxChars: options.chunkMaxChars } : {}) };
   const docById = new Map(docs.map((d) => [d.id, d]));
@@ -132,17 +145,17 @@ export async function openSearchCore(docs: Document[], options: SearchCoreOption
     return sentencesByDoc.get(id.slice(0, at))?.[Number(id.slice(at + 1))];
   };
   // The stored spans are what the vectors were computed from: they must match this cut of the text.
-  const mismatch = (stored: StoredIndex): string | undefined => {
-    const same = (unit: VectorUnit, span: Span | undefined) => span !== undefined && span.start === unit.start && span.end === unit.end;
-    const badChunk = stored.chunkUnits.find((u) => !same(u, chunks[chunkPosition.get(u.id) ?? -1]));
-    if (badChunk || stored.chunkUnits.length !== chunks.length) return `chunk ${badChunk?.id ?? "count"} differs from the corpus`;
-    const badSentence = stored.sentenceUnits.find((u) => !same(u, sentenceSpan(u.id)));
+  const mismatch = (stored: StoredGeneration): string | undefined => {
+    const same = (unit: UnitSpan, span: Span | undefined) => span !== undefined && span.start === unit.start && span.end === unit.end;
+    const badChunk = stored.chunkSpans.find((u) => !same(u, chunks[chunkPosition.get(u.id) ?? -1]));
+    if (badChunk || stored.chunkSpans.length !== chunks.length) return `chunk ${badChunk?.id ?? "count"} differs from the corpus`;
+    const badSentence = stored.sentenceSpans.find((u) => !same(u, sentenceSpan(u.id)));
     return badSentence ? `sentence ${badSentence.id} differs from the corpus` : undefined;
   };
 
-  type Loaded = Awaited<ReturnType<typeof loadIndex>>;
+  type Loaded = LoadResult;
   /** Embeds what the previous generation cannot lend and writes a new generation; returns it as read back. */
-  const build = async (loaded: Loaded, problem: string | undefined): Promise<StoredIndex> => {
+  const build = async (loaded: Loaded, problem: string | undefined): Promise<StoredGeneration> => {
     const reason =
       loaded.status === "missing"
         ? "no index yet"
@@ -151,8 +164,8 @@ export async function openSearchCore(docs: Document[], options: SearchCoreOption
           : loaded.status === "stale"
             ? `the index is out of date: ${describeChange(loaded.manifest, wanted)}`
             : `the index does not match the corpus (${problem})`;
-    logger?.warn({ event: "index.rebuild", dir: options.indexDir, reason }, `building the index: ${reason}`);
-    const reusable = reusableVectors(loaded.status === "stale" || loaded.status === "ok" ? loaded.index : undefined, embedder, docs, options.files);
+    logger?.warn({ event: "index.rebuild", dir: store.location, reason }, `building the index: ${reason}`);
+    const reusable = await reusableVectors(loaded.status === "stale" || loaded.status === "ok" ? loaded.index : undefined, embedder, docs, options.files);
     const chunkUnits = await embedUnits(
       embedder,
       chunks.map((c) => ({ id: c.id, docId: c.docId, start: c.start, end: c.end, text: chunkText(docById.get(c.docId)!, c) })),
@@ -177,27 +190,27 @@ export async function openSearchCore(docs: Document[], options: SearchCoreOption
       counts: { chunks: chunkUnits.length, sentences: sentenceUnits.length },
       builtAt: new Date().toISOString(),
     };
-    await writeIndex(options.indexDir, manifest, chunkUnits, sentenceUnits);
+    await store.write(manifest, chunkUnits, sentenceUnits);
     options.onProgress?.({ phase: "write", done: 1, total: 1 });
-    const reloaded = await loadIndex(options.indexDir, fingerprint);
-    if (reloaded.status !== "ok") throw new Error(`The index just written to ${options.indexDir} cannot be read back (${reloaded.status}).`);
+    const reloaded = await store.load(fingerprint);
+    if (reloaded.status !== "ok") throw new Error(`The index just written to ${store.location} cannot be read back (${reloaded.status}).`);
     const reused = [...chunkUnits, ...sentenceUnits].filter((u) => reusable.has(unitKey(u))).length;
-    logger?.info({ event: "index.built", dir: options.indexDir, chunks: chunkUnits.length, sentences: sentenceUnits.length, reusedVectors: reused }, "index built");
+    logger?.info({ event: "index.built", dir: store.location, chunks: chunkUnits.length, sentences: sentenceUnits.length, reusedVectors: reused }, "index built");
     return reloaded.index;
   };
   const usable = (loaded: Loaded) => (loaded.status === "ok" && !mismatch(loaded.index) ? loaded.index : undefined);
 
-  const loaded = await loadIndex(options.indexDir, fingerprint);
-  let stored: StoredIndex | undefined = usable(loaded);
+  const loaded = await store.load(fingerprint);
+  let stored: StoredGeneration | undefined = usable(loaded);
   let built = false;
   if (stored) {
-    logger?.info({ event: "index.loaded", dir: options.indexDir, chunks: stored.chunkUnits.length }, "index loaded");
+    logger?.info({ event: "index.loaded", dir: store.location, chunks: stored.chunkSpans.length }, "index loaded");
   } else if (options.buildLock) {
     // One process builds at a time; one that waited loads what the other built instead of building it again.
     ({ stored, built } = await options.buildLock(async () => {
-      const again = await loadIndex(options.indexDir, fingerprint);
+      const again = await store.load(fingerprint);
       const ready = usable(again);
-      if (ready) logger?.info({ event: "index.loaded", dir: options.indexDir, chunks: ready.chunkUnits.length, afterWait: true }, "index loaded");
+      if (ready) logger?.info({ event: "index.loaded", dir: store.location, chunks: ready.chunkSpans.length, afterWait: true }, "index loaded");
       return ready ? { stored: ready, built: false } : { stored: await build(again, again.status === "ok" ? mismatch(again.index) : undefined), built: true };
     }));
   } else {
@@ -205,7 +218,6 @@ export async function openSearchCore(docs: Document[], options: SearchCoreOption
     built = true;
   }
 
-  const sentenceVectors = new Map(stored.sentenceUnits.map((u) => [u.id, u.vector]));
   const sentences: SentenceRecord[] = [];
   const sentenceOffset = new Map<string, number>();
   for (const doc of docs) {
@@ -220,7 +232,7 @@ export async function openSearchCore(docs: Document[], options: SearchCoreOption
       if (previous && leansOnPrevious(text) && doc.text.slice(previous.end, s.start).trim() === "") {
         for (const t of tokenize(chunkText(doc, previous))) terms.add(t);
       }
-      sentences.push({ ...s, docId: doc.id, index, vector: sentenceVectors.get(`${doc.id}@${index}`) ?? [], tokens, terms, windowTerms: terms });
+      sentences.push({ ...s, docId: doc.id, index, vector: [], tokens, terms, windowTerms: terms });
     });
     // The window: this sentence and up to two before it, unless a caption or blurb lies between, and
     // the title, which names what every sentence of the article is about.
@@ -250,7 +262,8 @@ export async function openSearchCore(docs: Document[], options: SearchCoreOption
     bm25,
     documentBm25,
     chunkDocument: chunkDocumentPosition,
-    chunkVectors: stored.chunks as unknown as LocalIndex,
+    vectors: stored.vectors,
+    generation: stored.id,
     chunkPosition,
     vocabulary: buildVocabulary(docs),
     manifest: stored.manifest,
@@ -258,8 +271,15 @@ export async function openSearchCore(docs: Document[], options: SearchCoreOption
   };
 }
 
+/** The vectors of sentences (by position in `core.sentences`), in one request to the store. */
+export async function sentenceVectorsAt(core: SearchCore, positions: readonly number[]): Promise<Map<number, number[]>> {
+  const idOf = (at: number) => `${core.sentences[at]!.docId}@${core.sentences[at]!.index}`;
+  const byId = await core.vectors.sentenceVectors(positions.map(idOf));
+  return new Map(positions.flatMap((at) => (byId.has(idOf(at)) ? [[at, byId.get(idOf(at))!] as const] : [])));
+}
+
 /**
- * Hybrid retrieval: the chunks that vectra's cosine ranking or BM25 puts in the top `depth`,
+ * Hybrid retrieval: the chunks that the store's cosine ranking or BM25 puts in the top `depth`,
  * scored by a weighted sum of cosine similarity, chunk BM25 and the BM25 of the chunk's whole
  * document, each BM25 scaled by the query's best (see fuse.ts for why not rank fusion).
  */
@@ -269,7 +289,7 @@ export async function searchChunks(
   depth = CANDIDATE_DEPTH,
   weights?: FusionWeights,
 ): Promise<ChunkHit[]> {
-  const dense = new Map((await core.chunkVectors.queryItems(query.vector, "", depth)).map((h) => [core.chunkPosition.get(h.item.id)!, h.score]));
+  const dense = new Map((await core.vectors.nearestChunks(query.vector, depth)).map((h) => [core.chunkPosition.get(h.id)!, h.score]));
   const lexical = new Map(searchBm25(core.bm25, query.terms, depth).map((h) => [h.unit, h.score]));
   const documents = new Map(searchBm25(core.documentBm25, query.terms, core.docs.length).map((h) => [h.unit, h.score]));
   const candidates = [...new Set([...dense.keys(), ...lexical.keys()])].map((chunk) => ({

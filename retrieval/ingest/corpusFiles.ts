@@ -87,9 +87,10 @@ export function corpusLocationFromEnv(env: NodeJS.ProcessEnv, projectRoot: strin
 
 /**
  * A cheap fingerprint of the corpus folder and the index pointer (names, sizes and modification
- * times, and CURRENT's contents): when it changes, a running engine reloads.
+ * times, and the store's current generation: vectra's CURRENT, PostgreSQL's pointer row): when it
+ * changes, a running engine reloads.
  */
-export async function corpusSignature(corpusDir: string, indexDir: string): Promise<string> {
+export async function corpusSignature(corpusDir: string, currentGeneration: string): Promise<string> {
   const names = (await readdir(corpusDir)).filter((name) => !TEMPORARY.test(name) && (name.endsWith(".txt") || name.endsWith(".meta.json"))).sort();
   const entries = await Promise.all(
     names.map(async (name) => {
@@ -97,6 +98,5 @@ export async function corpusSignature(corpusDir: string, indexDir: string): Prom
       return info ? `${name}:${info.size}:${info.mtimeMs}` : `${name}:gone`;
     }),
   );
-  const current = await readFile(join(indexDir, "CURRENT"), "utf8").catch(() => "");
-  return sha256(`${entries.join("\n")}\n${current.trim()}`);
+  return sha256(`${entries.join("\n")}\n${currentGeneration}`);
 }

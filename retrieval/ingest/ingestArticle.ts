@@ -6,6 +6,7 @@ import { loadCorpus } from "../corpus/loadCorpus.js";
 import type { Logger } from "../log.js";
 import { openSearchCore, type ProgressEvent, type SearchCore } from "../searchCore.js";
 import { sha256 } from "../store/manifest.js";
+import type { VectorStore } from "../store/vectorStore.js";
 import type { Document, Embedder } from "../types.js";
 import { nextArticleId, projectPath, readArticleTexts, removeStaleTemporaries, writeFileAtomic, type CorpusLocation } from "./corpusFiles.js";
 import { withIndexLock } from "./indexLock.js";
@@ -14,6 +15,8 @@ import type { PreparedArticle } from "./prepareArticle.js";
 
 export interface IngestContext extends CorpusLocation {
   embedder: Embedder;
+  /** Where the index is written; default the vectra store in `<dataDir>/index`. */
+  store?: VectorStore;
   logger?: Logger;
   onProgress?: (event: ProgressEvent) => void;
 }
@@ -49,6 +52,7 @@ export async function rebuildCorpusIndex(context: IngestContext): Promise<{ docs
   const core = await openSearchCore(docs, {
     indexDir: join(context.dataDir, "index"),
     embedder: context.embedder,
+    ...(context.store ? { store: context.store } : {}),
     files: Object.fromEntries(docs.map((d) => [d.file, sha256(d.text)])),
     ...(context.logger ? { logger: context.logger } : {}),
     ...(context.onProgress ? { onProgress: context.onProgress } : {}),

@@ -2,30 +2,11 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promise
 import { join } from "node:path";
 import { LocalIndex } from "vectra";
 import { z } from "zod";
-import type { Span } from "../types.js";
 import { manifestSchema, type Manifest } from "./manifest.js";
-
-/** One embedded unit (a chunk or a sentence) as stored in a vectra index. */
-export interface VectorUnit extends Span {
-  id: string;
-  docId: string;
-  vector: number[];
-}
-
-export interface StoredIndex {
-  manifest: Manifest;
-  chunks: LocalIndex<UnitMetadata>;
-  chunkUnits: VectorUnit[];
-  sentenceUnits: VectorUnit[];
-}
+import { indexReachable } from "./indexReachable.js";
+import type { GenerationVectors, LoadResult, StoredGeneration, VectorStore, VectorUnit } from "./vectorStore.js";
 
 type UnitMetadata = { docId: string; start: number; end: number };
-
-export type LoadResult =
-  | { status: "ok"; index: StoredIndex }
-  | { status: "missing" }
-  | { status: "stale"; manifest: Manifest; index: StoredIndex }
-  | { status: "corrupt"; reason: string };
 
 const CURRENT_FILE = "CURRENT";
 /** Reads of a generation retried when CURRENT moved on while it was being read. */
@@ -48,8 +29,18 @@ async function loadUnits(folder: string, dimensions: number, what: string): Prom
   return { index, units };
 }
 
+/** A vectra generation's vectors, all in memory as vectra keeps them: answered without I/O. */
+function memoryVectors(chunks: LocalIndex<UnitMetadata>, chunkUnits: readonly VectorUnit[], sentenceUnits: readonly VectorUnit[]): GenerationVectors {
+  const sentenceVector = new Map(sentenceUnits.map((u) => [u.id, u.vector]));
+  return {
+    nearestChunks: async (vector, depth) => (await chunks.queryItems([...vector], "", depth)).map((hit) => ({ id: hit.item.id, score: hit.score })),
+    sentenceVectors: async (ids) => new Map(ids.flatMap((id) => (sentenceVector.has(id) ? [[id, sentenceVector.get(id)!] as const] : []))),
+    unitVectors: async (docIds) => [...chunkUnits, ...sentenceUnits].filter((u) => docIds.has(u.docId)),
+  };
+}
+
 /** Reads the generation CURRENT names, whatever it was built from; throws when any part is unreadable. */
-async function readCurrentGeneration(indexDir: string, current: string): Promise<StoredIndex> {
+async function readCurrentGeneration(indexDir: string, current: string): Promise<StoredGeneration> {
   const generation = join(indexDir, generationName.parse(current));
   const manifest = manifestSchema.parse(JSON.parse(await readFile(join(generation, MANIFEST_FILE), "utf8")));
   const chunks = await loadUnits(join(generation, "chunks"), manifest.embedder.dimensions, "chunk");
@@ -57,7 +48,14 @@ async function readCurrentGeneration(indexDir: string, current: string): Promise
   if (chunks.units.length !== manifest.counts.chunks || sentences.units.length !== manifest.counts.sentences) {
     throw new Error("item counts differ from the manifest");
   }
-  return { manifest, chunks: chunks.index, chunkUnits: chunks.units, sentenceUnits: sentences.units };
+  const span = ({ id, docId, start, end }: VectorUnit) => ({ id, docId, start, end });
+  return {
+    id: current,
+    manifest,
+    chunkSpans: chunks.units.map(span),
+    sentenceSpans: sentences.units.map(span),
+    vectors: memoryVectors(chunks.index, chunks.units, sentences.units),
+  };
 }
 
 /**
@@ -65,7 +63,7 @@ async function readCurrentGeneration(indexDir: string, current: string): Promise
  * wanted (its vectors may still be reused for unchanged files) and "corrupt" when any file is
  * unreadable or malformed; both mean: rebuild.
  */
-export async function loadIndex(indexDir: string, fingerprint: string): Promise<LoadResult> {
+async function loadIndex(indexDir: string, fingerprint: string): Promise<LoadResult> {
   let current: string;
   try {
     current = (await readFile(join(indexDir, CURRENT_FILE), "utf8")).trim();
@@ -89,7 +87,7 @@ export async function loadIndex(indexDir: string, fingerprint: string): Promise<
   }
 }
 
-async function writeUnits(folder: string, units: VectorUnit[]): Promise<void> {
+async function writeUnits(folder: string, units: readonly VectorUnit[]): Promise<void> {
   const index = new LocalIndex<UnitMetadata>(folder);
   await index.createIndex({ version: 1 });
   await index.beginUpdate();
@@ -103,7 +101,7 @@ async function writeUnits(folder: string, units: VectorUnit[]): Promise<void> {
  * Writes a new generation beside the current one, then points CURRENT at it with an atomic
  * rename, so a crash or a concurrent reader never sees half an index. Older generations go.
  */
-export async function writeIndex(indexDir: string, manifest: Manifest, chunkUnits: VectorUnit[], sentenceUnits: VectorUnit[]): Promise<void> {
+async function writeIndex(indexDir: string, manifest: Manifest, chunkUnits: readonly VectorUnit[], sentenceUnits: readonly VectorUnit[]): Promise<void> {
   await mkdir(indexDir, { recursive: true });
   const name = `gen-${Date.now().toString(36)}-${process.pid.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const generation = join(indexDir, name);
@@ -124,4 +122,17 @@ export async function writeIndex(indexDir: string, manifest: Manifest, chunkUnit
 async function removeOldGenerations(indexDir: string, keep: string): Promise<void> {
   const generations = (await readdir(indexDir)).filter((n) => generationName.safeParse(n).success && n !== keep);
   for (const old of generations) await rm(join(indexDir, old), { recursive: true, force: true });
+}
+
+/** The embedded store: vectra indexes in `<indexDir>/gen-*`, CURRENT naming the one in use, read whole into memory. */
+export function openVectraStore(indexDir: string): VectorStore {
+  return {
+    kind: "vectra",
+    location: indexDir,
+    load: (fingerprint) => loadIndex(indexDir, fingerprint),
+    write: (manifest, chunks, sentences) => writeIndex(indexDir, manifest, chunks, sentences),
+    currentGeneration: async () => (await readFile(join(indexDir, CURRENT_FILE), "utf8").catch(() => "")).trim(),
+    reachable: () => indexReachable(indexDir),
+    close: async () => {},
+  };
 }
