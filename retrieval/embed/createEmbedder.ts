@@ -1,12 +1,15 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 import type { Embedder } from "../types.js";
 import type { Logger } from "../log.js";
-import { createUseLiteEmbedder } from "./useLite.js";
-import { createTransformersEmbedder } from "./transformers.js";
+import { loadSingleThreadEmbedder } from "./singleThread.js";
+import { withEmbedPool } from "./embedPool.js";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-/** Which embedder to run, from the environment: EMBEDDER, EMBEDDING_MODEL, MODEL_DIR. */
+const EMBED_WORKERS_ERROR = "EMBED_WORKERS must be a whole number from 1 to 64: the threads that embed an index build, this one included (1: no worker threads)";
+
+/** Which embedder to run, from the environment: EMBEDDER, EMBEDDING_MODEL, MODEL_DIR, EMBED_WORKERS. */
 export const embedderConfigSchema = z.object({
   EMBEDDER: z.preprocess(
     emptyToUndefined,
@@ -20,6 +23,16 @@ export const embedderConfigSchema = z.object({
       .default("Xenova/bge-small-en-v1.5"),
   ),
   MODEL_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
+  // One per core by default: each embeds with one core (TensorFlow.js's WebAssembly backend runs single-threaded in Node).
+  EMBED_WORKERS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: EMBED_WORKERS_ERROR })
+      .int({ error: EMBED_WORKERS_ERROR })
+      .min(1, { error: EMBED_WORKERS_ERROR })
+      .max(64, { error: EMBED_WORKERS_ERROR })
+      .default(availableParallelism()),
+  ),
 });
 export type EmbedderConfig = z.infer<typeof embedderConfigSchema>;
 
@@ -29,21 +42,20 @@ export function embedderConfigFromEnv(env: NodeJS.ProcessEnv): EmbedderConfig {
   return parsed.data;
 }
 
-/** Loads the configured embedder, logging how long the model took to load. */
+/**
+ * Loads the configured embedder, logging how long the model took to load. With EMBED_WORKERS
+ * above 1, large passage batches are shared with worker threads that load the same model.
+ */
 export async function createEmbedder(
   config: EmbedderConfig,
   options: { logger?: Logger; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<Embedder> {
   const started = performance.now();
   options.logger?.info({ event: "model.loading", embedder: config.EMBEDDER, model: config.EMBEDDER === "transformers" ? config.EMBEDDING_MODEL : undefined }, "loading the embedding model");
-  const embedder =
-    config.EMBEDDER === "use-lite"
-      ? await createUseLiteEmbedder()
-      : await createTransformersEmbedder({
-          model: config.EMBEDDING_MODEL,
-          ...(config.MODEL_DIR ? { modelDir: config.MODEL_DIR } : {}),
-          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-        });
+  const local = await loadSingleThreadEmbedder(config, options.onProgress);
+  const { embedder } = local;
   options.logger?.info({ event: "model.loaded", embedder: embedder.id, dimensions: embedder.dimensions, ms: Math.round(performance.now() - started) }, "embedding model loaded");
-  return embedder;
+  if (config.EMBED_WORKERS === 1) return embedder;
+  const choice = { EMBEDDER: config.EMBEDDER, EMBEDDING_MODEL: config.EMBEDDING_MODEL, MODEL_DIR: config.MODEL_DIR };
+  return withEmbedPool({ choice, threads: config.EMBED_WORKERS, local, ...(options.logger ? { logger: options.logger } : {}) });
 }

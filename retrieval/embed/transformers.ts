@@ -54,7 +54,7 @@ export interface TransformersOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-const BATCH_SIZE = 32;
+export const TRANSFORMERS_BATCH_SIZE = 32;
 
 /**
  * Feature extraction with @xenova/transformers (ONNX, quantized): downloaded and cached on a
@@ -92,7 +92,7 @@ export async function createTransformersEmbedder(options: TransformersOptions): 
   return {
     id: `transformers/${options.model}`,
     dimensions,
-    embedQueries: (texts) => embedInBatches(texts.map((t) => conventions.queryPrefix + t), BATCH_SIZE, embed),
-    embedPassages: (texts, onProgress) => embedInBatches(texts.map((t) => conventions.passagePrefix + t), BATCH_SIZE, embed, onProgress),
+    embedQueries: (texts) => embedInBatches(texts.map((t) => conventions.queryPrefix + t), TRANSFORMERS_BATCH_SIZE, embed),
+    embedPassages: (texts, onProgress) => embedInBatches(texts.map((t) => conventions.passagePrefix + t), TRANSFORMERS_BATCH_SIZE, embed, onProgress),
   };
 }

