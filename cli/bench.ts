@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { runCli } from "./runCli.js";
+import { BENCH_STORES, benchCorpus, benchCorpusChild } from "./benchCorpus.js";
 import { openEngine, PROJECT_ROOT } from "../retrieval/engine.js";
 import { percentile } from "../retrieval/eval/metrics.js";
 import { ANSWERABLE, UNANSWERABLE } from "../tests/fixtures/questions.js";
@@ -63,7 +64,20 @@ function peakRss(): { stop(): number } {
   return { stop: () => (clearInterval(timer), Math.max(peak, process.memoryUsage().rss)) };
 }
 
-const flagsSchema = z.object({ json: z.boolean().default(false), rounds: z.coerce.number().int().positive().default(5), coldChild: z.string().optional() });
+const flagsSchema = z.object({
+  json: z.boolean().default(false),
+  rounds: z.coerce.number().int().positive().default(5),
+  coldChild: z.string().optional(),
+  corpus: z.string().optional(),
+  corpusChild: z.string().optional(),
+  store: z.string().optional(),
+  stores: z
+    .string()
+    .default(BENCH_STORES.join(","))
+    .transform((s) => s.split(","))
+    .pipe(z.array(z.enum(BENCH_STORES, { error: `--stores is a comma-separated list of: ${BENCH_STORES.join(", ")}` }))),
+  questions: z.coerce.number().int().positive().default(200),
+});
 const COLD_QUESTION = "Who is Esmail Qaani?";
 
 /** In a fresh process: open the built index and answer one question; print ms since the process started. */
@@ -85,9 +99,26 @@ function runColdChild(dataDir: string): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { json: { type: "boolean" }, rounds: { type: "string" }, "cold-child": { type: "string" } } });
-  const flags = flagsSchema.parse({ json: values.json, rounds: values.rounds, coldChild: values["cold-child"] });
+  const { values } = parseArgs({
+    options: {
+      json: { type: "boolean" },
+      rounds: { type: "string" },
+      "cold-child": { type: "string" },
+      corpus: { type: "string" },
+      "corpus-child": { type: "string" },
+      store: { type: "string" },
+      stores: { type: "string" },
+      questions: { type: "string" },
+    },
+  });
+  const flags = flagsSchema.parse({ ...values, coldChild: values["cold-child"], corpusChild: values["corpus-child"] });
   if (flags.coldChild) return coldChild(flags.coldChild);
+  if (flags.corpusChild) return benchCorpusChild(flags.corpusChild, flags.store ?? "", flags.questions);
+  if (flags.corpus) {
+    const figures = await benchCorpus(flags.corpus, flags.stores, flags.questions);
+    process.stdout.write(flags.json ? JSON.stringify(figures) + "\n" : figures.map((f) => Object.entries(f).map(([k, v]) => `${k.padEnd(16)} ${v}`).join("\n")).join("\n\n") + "\n");
+    return;
+  }
 
   const dataDir = await mkdtemp(join(tmpdir(), "corpus-bench-"));
   try {
