@@ -8,8 +8,9 @@ import { loadCorpus } from "./corpus/loadCorpus.js";
 import { createEmbedder, embedderConfigFromEnv } from "./embed/createEmbedder.js";
 import { bm25Idf } from "./bm25.js";
 import { openSearchCore, searchChunks, sentenceVectorsAt, type ChunkHit, type ProgressEvent, type SearchCore } from "./searchCore.js";
-import { conceptWeight, pickDiversePassages, scoreSentence, type PassageQuery, type SentenceScore } from "./selectPassages.js";
+import { conceptWeight, leansOnPrevious, pickDiversePassages, scoreSentence, type PassageQuery, type SentenceScore } from "./selectPassages.js";
 import { decideVerdict, verdictFeatures, type VerdictDecision, type VerdictFeatures } from "./verdict/decideVerdict.js";
+import { substitutedNames } from "./verdict/substitutedNames.js";
 import { citePassages } from "./cite.js";
 import { parseQuestion } from "./question.js";
 import { sha256 } from "./store/manifest.js";
@@ -22,6 +23,7 @@ import type { CuratedActors } from "./actors/curatedActors.js";
 const NO_CURATED_ACTORS: CuratedActors = { actors: [], notActors: [], descriptors: [] };
 import type { FusionWeights } from "./fuse.js";
 import { understandQuestion, type QueryLexicon } from "./query/understandQuestion.js";
+import { createSubjectFinder, type SubjectFinder } from "./names/subjects.js";
 import { openWordNet } from "./query/wordnet.js";
 import { withIndexLock } from "./ingest/indexLock.js";
 import { corpusSignature } from "./ingest/corpusFiles.js";
@@ -168,10 +170,21 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
   };
   const scored = await scoreSentences(core, query, candidateContexts(core, hits));
   const best = bestOf(scored);
-  return { question, understood, query, hits, scored, best, core };
+  const substitutions = best && lexicon.subjects ? substitutionsAt(core, lexicon.subjects, { text: understood.searched, answerType: understood.answerType }, best.sentence) : [];
+  return { question, understood, query, hits, scored, best, substitutions, core };
 }
 
 export type QuestionScores = Awaited<ReturnType<typeof scoreQuestion>>;
+
+/** Names of the question the sentence replaces with others of their kind (see substitutedNames.ts). */
+function substitutionsAt(core: SearchCore, finder: SubjectFinder, question: Parameters<typeof substitutedNames>[1], at: number) {
+  const record = core.sentences[at]!;
+  const text = core.docById.get(record.docId)!.text;
+  // A sentence opening "He …" states it of whom the sentence before names: that one counts too.
+  const previous = core.sentences[at - 1];
+  const start = previous?.docId === record.docId && leansOnPrevious(text.slice(record.start, record.end)) ? previous.start : record.start;
+  return substitutedNames(finder, question, { text: text.slice(start, record.end), terms: record.terms, sentence: text.slice(record.start, record.end) });
+}
 
 /**
  * Share of the question's weight on words the corpus uses in some form, a word it never uses
@@ -207,7 +220,7 @@ export function explainAnswer(core: SearchCore, scores: QuestionScores, options:
   const maxExcerpts = options.maxExcerpts ?? 3;
   const maxMore = options.maxMore ?? 9;
   const features = verdictFeatures(best, scored, knownShare(scores), (sentence) => core.sentences[sentence]!.docId);
-  const decision = decideVerdict(features, best, understood.concepts.length);
+  const decision = decideVerdict(features, best, understood.concepts.length, scores.substitutions);
   const textOf = (docId: string) => core.docById.get(docId)!.text;
   const passages = pickDiversePassages(scored, core.sentences, textOf, maxExcerpts + maxMore, MAX_PASSAGE_CHARS);
   const cited = citePassages(passages, core.docById);
@@ -268,7 +281,7 @@ export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
     const actors = existsSync(curatedFile)
       ? await loadActorRegistry({ projectRoot: root, documents: docs, curatedFile })
       : buildActorRegistry(docs, NO_CURATED_ACTORS);
-    const lexicon = coreLexicon(core, { actors, thesaurus });
+    const lexicon = coreLexicon(core, { actors, thesaurus, subjects: createSubjectFinder(actors) });
     // An index this open built itself changed the current generation: that is no change to pick up later.
     return { signature: core.built ? await corpusSignature(corpusDir, await store.currentGeneration()) : signature, docs, core, actors, lexicon };
   };

@@ -2,7 +2,7 @@ import type { AskOptions, Engine } from "../engine.js";
 import { MAX_QUESTION_CHARS, parseQuestion } from "../question.js";
 import type { Answer } from "../types.js";
 import { addTurn, makeTurn, resolveFollowUp } from "./resolveFollowUp.js";
-import type { SubjectFinder } from "./subjects.js";
+import type { SubjectFinder } from "../names/subjects.js";
 import type { Conversation, ResolvedQuestion } from "./types.js";
 
 export interface FollowUpAnswer {

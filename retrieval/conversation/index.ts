@@ -10,6 +10,6 @@
  */
 export { askFollowUp, type FollowUpAnswer } from "./askFollowUp.js";
 export { addTurn, CONTEXT_SEPARATOR, makeTurn, MAX_TURNS, resolveFollowUp } from "./resolveFollowUp.js";
-export { createSubjectFinder, type SubjectFinder } from "./subjects.js";
+export { createSubjectFinder, type SubjectFinder } from "../names/subjects.js";
 export { ConversationStore, type StoredConversation, type ConversationStoreOptions } from "./conversationStore.js";
 export type { Conversation, ResolvedQuestion, Resolution, Subject, Turn } from "./types.js";

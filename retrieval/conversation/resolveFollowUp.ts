@@ -1,4 +1,4 @@
-import { classOf, type FoundSubject, type SubjectFinder } from "./subjects.js";
+import { classOf, type FoundSubject, type SubjectFinder } from "../names/subjects.js";
 import type { Conversation, ResolvedQuestion, Subject, SubjectClass, Turn } from "./types.js";
 
 /** Where the previous question's own words end and what it leaned on begins ("how much did it cost — what …"). */

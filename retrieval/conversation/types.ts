@@ -1,15 +1,6 @@
-import type { ActorKind } from "../actors/types.js";
+import type { Subject } from "../names/subjects.js";
 
-/** Something a turn was about: an actor of the registry, or another name the articles use ("Masyaf"). */
-export interface Subject {
-  /** The canonical name (actors) or the name as the articles write it. */
-  name: string;
-  kind: ActorKind | "thing";
-  actorId?: string;
-}
-
-/** What a pronoun can stand for: "he" a person, "they" a group, "there" a place or state. */
-export type SubjectClass = "person" | "group" | "state" | "thing";
+export type { Subject, SubjectClass } from "../names/subjects.js";
 
 /** One question of a conversation and what it was about. */
 export interface Turn {

@@ -1,6 +1,6 @@
 import type { Engine } from "../engine.js";
 import { askFollowUp } from "../conversation/askFollowUp.js";
-import type { SubjectFinder } from "../conversation/subjects.js";
+import type { SubjectFinder } from "../names/subjects.js";
 import type { Conversation, Resolution } from "../conversation/types.js";
 import { judge } from "./devSet.js";
 

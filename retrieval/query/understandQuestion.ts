@@ -1,4 +1,5 @@
 import type { ActorRegistry } from "../actors/types.js";
+import type { SubjectFinder } from "../names/subjects.js";
 import { looseKey, nameKey } from "../actors/normalizeName.js";
 import { termOf, tokenize, wordForm } from "../text/tokenize.js";
 import type { Rewrite } from "../types.js";
@@ -58,6 +59,8 @@ export interface QueryLexicon {
   hasTerm: (term: string) => boolean;
   actors?: ActorRegistry;
   thesaurus?: Thesaurus;
+  /** Finds the people, groups, states and places a text names: whether a passage names the question's or others (the verdict). */
+  subjects?: SubjectFinder;
 }
 
 /** Weights of what is searched besides the typed words, below them as the issue of recall vs precision asks. */

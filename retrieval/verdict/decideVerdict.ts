@@ -2,6 +2,7 @@ import type { SentenceScore } from "../selectPassages.js";
 import type { Verdict } from "../types.js";
 import { predict } from "./logistic.js";
 import { VERDICT_MODELS } from "./verdictModels.js";
+import type { SubstitutedName } from "./substitutedNames.js";
 
 /** What the verdict is decided from: the best sentence's scores and how much of the question the corpus knows. */
 export interface VerdictFeatures {
@@ -73,11 +74,12 @@ export interface VerdictDecision {
  * Two calibrated models (fitted by `npm run fit-verdict`, see verdictModels.ts) decide: is the
  * corpus about the question at all (else `none`), and does the best passage state its answer
  * (`answered`, else `related`: the closest passages, said plainly not to be a confirmed answer).
- * The support rules (answer type, rare names) are necessary for `answered`; the second model is
+ * The support rules (answer type, rare names, no actor of the question replaced by another of its
+ * kind: see substitutedNames.ts) are necessary for `answered`; the second model is
  * fitted on, and decides among, the questions whose best passage passes them, weighing how much of
  * the rest of the question is around it.
  */
-export function decideVerdict(features: VerdictFeatures, best: SentenceScore | undefined, questionWords: number): VerdictDecision {
+export function decideVerdict(features: VerdictFeatures, best: SentenceScore | undefined, questionWords: number, substitutions: readonly SubstitutedName[] = []): VerdictDecision {
   const { onTopic: topicModel, states: statesModel, thresholds } = VERDICT_MODELS;
   const onTopic = predict(topicModel, features);
   const states = predict(statesModel, features);
@@ -87,7 +89,11 @@ export function decideVerdict(features: VerdictFeatures, best: SentenceScore | u
   if (!best || onTopic < thresholds.onTopic) {
     return { verdict: "none", onTopic, states, refusal: "None of the articles is about this." };
   }
-  if (best.supported && states >= thresholds.states) return { verdict: "answered", onTopic, states };
-  const names = best.missingNames.length ? ` (none mentions ${best.missingNames.join(", ")} there)` : "";
+  if (best.supported && substitutions.length === 0 && states >= thresholds.states) return { verdict: "answered", onTopic, states };
+  const names = best.missingNames.length
+    ? ` (none mentions ${best.missingNames.join(", ")} there)`
+    : substitutions.length
+      ? ` (the closest name ${substitutions.map((s) => `${s.named.name}, not ${s.asked.name}`).join("; ")})`
+      : "";
   return { verdict: "related", onTopic, states, refusal: `The articles touch on this, but none of the passages found states what the question asks${names}.` };
 }

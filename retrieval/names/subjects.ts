@@ -1,7 +1,17 @@
-import type { ActorRegistry } from "../actors/types.js";
+import type { ActorKind, ActorRegistry } from "../actors/types.js";
 import { isAcronym, looseKey, nameKey, nameTokens, type NameToken } from "../actors/normalizeName.js";
 import { termOf } from "../text/tokenize.js";
-import type { Subject, SubjectClass } from "./types.js";
+
+/** Something a text names: an actor of the registry, or another name the articles use ("Masyaf"). */
+export interface Subject {
+  /** The canonical name (actors) or the name as the articles write it. */
+  name: string;
+  kind: ActorKind | "thing";
+  actorId?: string;
+}
+
+/** What a pronoun can stand for: "he" a person, "they" a group, "there" a place or state. */
+export type SubjectClass = "person" | "group" | "state" | "thing";
 
 /** A subject found in a text, with where it was written. */
 export interface FoundSubject extends Subject {

@@ -1,0 +1,76 @@
+import type { AnswerType } from "../answerType.js";
+import type { FoundSubject, Subject, SubjectFinder } from "../names/subjects.js";
+import { termOf } from "../text/tokenize.js";
+
+/** A name the question asks about that the passage does not mention, and the one of its kind the passage names instead. */
+export interface SubstitutedName {
+  asked: Subject;
+  named: Subject;
+}
+
+/** What a name is, to compare with another: an actor's kind, or a place or thing the articles name. */
+const kindOf = (subject: Subject) => (subject.kind === "unknown" ? "thing" : subject.kind === "armed group" || subject.kind === "organisation" || subject.kind === "state" ? "party" : subject.kind);
+
+/** Kinds of name a question asking for this answer type has for its answer: the passage naming one is answering. */
+const ANSWERED_BY: Record<AnswerType, readonly string[]> = {
+  "person-or-group": ["person", "party"],
+  place: ["thing", "party"],
+  number: [],
+  time: [],
+  any: [],
+};
+
+/**
+ * A name after "after", "according to" and the like sets when or who says, not what is asked
+ * ("how many facilities did US warplanes hit after Jordan"): the answer need not repeat it.
+ */
+const ADJUNCT_BEFORE = /\b(after|before|since|until|following|during|according to|per|says?|said)\s+(the\s+)?$/i;
+
+/** True when one name holds the other whole ("Israel" in "Israel Defense Forces"): parts of one actor, not substitutes. */
+function nested(a: Subject, b: Subject): boolean {
+  const words = (s: Subject) => ` ${s.name.toLowerCase().split(/[\s-]+/).join(" ")} `;
+  return words(a).includes(words(b)) || words(b).includes(words(a));
+}
+
+const sameSubject = (a: Subject, b: Subject) => (a.actorId !== undefined ? a.actorId === b.actorId : a.name.toLowerCase() === b.name.toLowerCase());
+
+/** True when the passage's terms hold every word of the name. */
+const termsHold = (terms: ReadonlySet<string>, subject: Subject) =>
+  subject.name
+    .split(/[\s-]+/)
+    .map((w) => termOf(w))
+    .every((t) => t === undefined || terms.has(t));
+
+/**
+ * A question that names someone or something the passage never mentions, while the passage names
+ * another of the same kind, asks about something else than the passage states: "why did Qaani
+ * visit Beirut" of a passage on his visit to Baghdad, or "when did Israel bomb Baghdad" of one on a
+ * base in Baghdad, Iraq struck by rockets, is a false premise. The passage answers a neighbouring question, never
+ * this one, so it cannot be quoted as the answer. The passage is the answer sentence with the
+ * sentence before it when it leans on it; the title does not count. Kinds are compared exactly (a
+ * state is not a militia: the IDF is not Israel's substitute), and a name of the kind the question
+ * asks for ("which militia…") may be its answer, so it is no substitute.
+ */
+export function substitutedNames(
+  finder: SubjectFinder,
+  question: { text: string; answerType: AnswerType },
+  passage: { text: string; terms: ReadonlySet<string>; sentence: string },
+): SubstitutedName[] {
+  const asked = dedupe(finder.find(question.text).filter((s) => !ADJUNCT_BEFORE.test(question.text.slice(0, s.start))));
+  if (asked.length === 0) return [];
+  const inPassage = finder.find(passage.text);
+  const absent = asked.filter((s) => !inPassage.some((p) => sameSubject(p, s)) && !termsHold(passage.terms, s));
+  if (absent.length === 0) return [];
+  const answering = ANSWERED_BY[question.answerType];
+  const instead = dedupe(finder.find(passage.sentence)).filter((n) => !asked.some((a) => sameSubject(a, n)) && !answering.includes(kindOf(n)));
+  return absent.flatMap((s) => {
+    const named = instead.find((n) => kindOf(n) === kindOf(s) && !nested(n, s));
+    return named ? [{ asked: strip(s), named: strip(named) }] : [];
+  });
+}
+
+function dedupe(found: readonly FoundSubject[]): FoundSubject[] {
+  return found.filter((s, i) => found.findIndex((o) => sameSubject(o, s)) === i);
+}
+
+const strip = ({ name, kind, actorId }: FoundSubject): Subject => ({ name, kind, ...(actorId ? { actorId } : {}) });

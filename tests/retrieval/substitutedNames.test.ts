@@ -1,0 +1,50 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createSubjectFinder, type SubjectFinder } from "../../retrieval/names/subjects.js";
+import { substitutedNames } from "../../retrieval/verdict/substitutedNames.js";
+import { tokenize } from "../../retrieval/text/tokenize.js";
+import { seedRegistry } from "../actors/seedRegistry.js";
+
+let finder: SubjectFinder;
+beforeAll(async () => {
+  finder = createSubjectFinder(await seedRegistry());
+});
+
+/** The names the passage gives instead of the question's, for a one-sentence passage. */
+function substitutes(question: string, sentence: string, answerType: Parameters<typeof substitutedNames>[1]["answerType"] = "any") {
+  return substitutedNames(finder, { text: question, answerType }, { text: sentence, terms: new Set(tokenize(sentence)), sentence }).map((s) => `${s.named.name} for ${s.asked.name}`);
+}
+
+const QAANI = "Meanwhile, Iranian Quds Force commander Esmail Qaani visited Baghdad last week to reorganise the Iraqi front.";
+
+describe("substitutedNames: a passage naming another of the kind the question names", () => {
+  it("finds the place a false premise swapped, in a question typed in lower case", () => {
+    expect(substitutes("why did qaani visit beirut", QAANI)).toEqual(["Baghdad for Beirut"]);
+  });
+
+  it("finds none when the passage names what the question does", () => {
+    expect(substitutes("why did qaani visit baghdad", QAANI)).toEqual([]);
+    expect(substitutes("Why did Esmail Qaani go to Baghdad?", QAANI)).toEqual([]);
+  });
+
+  it("compares a state or group with another party, never with a place", () => {
+    const sentence = "On Monday, a military base in Baghdad, Iraq, hosting US forces, was struck by a rocket attack.";
+    expect(substitutes("when did israel bomb baghdad", sentence)).toEqual(["Iraq for Israel"]);
+    expect(substitutes("when did israel bomb the victoria base", sentence)).not.toContain("Baghdad for Israel");
+  });
+
+  it("leaves out a name that only says when or who reports", () => {
+    const sentence = "US warplanes struck 85 targets in Iraq and Syria.";
+    expect(substitutes("how many targets did US warplanes hit after the Jordan strike", sentence)).toEqual([]);
+    expect(substitutes("how many targets did US warplanes hit in Jordan", sentence)).toEqual(["Iraq for Jordan"]);
+  });
+
+  it("takes a name inside another (Israel in Israel Defense Forces) for part of the same actor", () => {
+    expect(substitutes("what did the Israel Defense Forces do in the raid", "Israel has launched dozens of airstrikes over the last year.")).toEqual([]);
+  });
+
+  it("takes a name of the kind the question asks for as its answer, not a substitute", () => {
+    const sentence = "The main militia standing behind these efforts is Kataib Hezbollah.";
+    expect(substitutes("which militia is behind the Houthis' drones", sentence, "person-or-group")).toEqual([]);
+    expect(substitutes("how did the Houthis fund their drones", sentence)).toEqual(["Kataib Hezbollah for Houthis"]);
+  });
+});
