@@ -48,7 +48,15 @@ const generationId = z.string().regex(/^\d+$/);
 const spanRow = z.object({ id: z.string(), doc_id: z.string(), start_offset: z.number().int().nonnegative(), end_offset: z.number().int().nonnegative() });
 
 const toSpan = (row: z.infer<typeof spanRow>): UnitSpan => ({ id: row.id, docId: row.doc_id, start: row.start_offset, end: row.end_offset });
-const toVector = (text: string) => pgvector.fromSql(text) as number[];
+/**
+ * A vector from its binary form (`vector_send`: dimensions and a reserved word as 16-bit integers,
+ * then big-endian 32-bit floats): far cheaper for the server to send than the text form, whose
+ * float formatting dominated a question's sentence lookup.
+ */
+function toVector(binary: Buffer): number[] {
+  const dimensions = binary.readUInt16BE(0);
+  return Array.from({ length: dimensions }, (_, i) => binary.readFloatBE(4 + 4 * i));
+}
 
 /** The PostgreSQL store: reads and writes one index of a database any number of processes share. */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<VectorStore> {
@@ -82,7 +90,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   };
   await deleteSuperseded();
 
-  const vectorsOf = (generation: string, dimensions: number): GenerationVectors => {
+  const vectorsOf = (generation: string, dimensions: number, chunkCount: number): GenerationVectors => {
     const id = generationId.parse(generation);
     const dims = z.number().int().positive().parse(dimensions);
     return {
@@ -102,24 +110,29 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         } catch (error) {
           throw failure("could not search the chunk vectors", error);
         }
-        return results[1]!.rows.map((row: { id: string; score: number }) => ({ id: row.id, score: Number(row.score) }));
+        const rows = results[1]!.rows as { id: string; score: number }[];
+        // No rows from a generation that had chunks: another process replaced it and its grace ran out.
+        if (rows.length === 0 && chunkCount > 0) {
+          throw new DatabaseError(`Index generation ${id} of ${indexName} was replaced by another process and deleted; refresh to load the current one (CORPUS_REFRESH_SECONDS).`);
+        }
+        return rows.map((row) => ({ id: row.id, score: Number(row.score) }));
       },
       sentenceVectors: async (ids) =>
         new Map(
           (
-            await query<{ id: string; embedding: string }>(
+            await query<{ id: string; embedding: Buffer }>(
               "could not read sentence vectors",
-              "SELECT id, embedding::text AS embedding FROM sentences WHERE generation_id = $1 AND id = ANY($2::text[])",
+              "SELECT id, vector_send(embedding) AS embedding FROM sentences WHERE generation_id = $1 AND id = ANY($2::text[])",
               [id, [...ids]],
             )
           ).map((row) => [row.id, toVector(row.embedding)]),
         ),
       unitVectors: async (docIds) => {
-        const rows = await query<z.infer<typeof spanRow> & { embedding: string }>(
+        const rows = await query<z.infer<typeof spanRow> & { embedding: Buffer }>(
           "could not read vectors to reuse",
-          `SELECT id, doc_id, start_offset, end_offset, embedding::text AS embedding FROM chunks WHERE generation_id = $1 AND doc_id = ANY($2::text[])
+          `SELECT id, doc_id, start_offset, end_offset, vector_send(embedding) AS embedding FROM chunks WHERE generation_id = $1 AND doc_id = ANY($2::text[])
            UNION ALL
-           SELECT id, doc_id, start_offset, end_offset, embedding::text AS embedding FROM sentences WHERE generation_id = $1 AND doc_id = ANY($2::text[])`,
+           SELECT id, doc_id, start_offset, end_offset, vector_send(embedding) AS embedding FROM sentences WHERE generation_id = $1 AND doc_id = ANY($2::text[])`,
           [id, [...docIds]],
         );
         return rows.map((row) => ({ ...toSpan(row), vector: toVector(row.embedding) }));
@@ -144,7 +157,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     if (chunkSpans.length !== manifest.data.counts.chunks || sentenceSpans.length !== manifest.data.counts.sentences) {
       return { status: "corrupt", reason: `generation ${head.id}'s row counts differ from its manifest` };
     }
-    const index: StoredGeneration = { id: head.id, manifest: manifest.data, chunkSpans, sentenceSpans, vectors: vectorsOf(head.id, manifest.data.embedder.dimensions) };
+    const index: StoredGeneration = { id: head.id, manifest: manifest.data, chunkSpans, sentenceSpans, vectors: vectorsOf(head.id, manifest.data.embedder.dimensions, chunkSpans.length) };
     return manifest.data.fingerprint === fingerprint ? { status: "ok", index } : { status: "stale", manifest: manifest.data, index };
   };
 
