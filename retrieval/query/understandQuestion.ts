@@ -7,6 +7,7 @@ import { removeChatNoise } from "./chatNoise.js";
 import { correctWord } from "./spelling.js";
 import type { Vocabulary } from "./vocabulary.js";
 import { relatedTerms, type Thesaurus } from "./relatedTerms.js";
+import { phrasalVerbTerms } from "./phrasalVerbs.js";
 import { paraphraseTerms } from "./paraphrases.js";
 import { capitalAndStateTerms } from "./capitals.js";
 import { framingAnswerType, isFramingWord } from "./framingWords.js";
@@ -185,7 +186,8 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
     // The thesaurus bridges a word the articles never use ("boss", "buying"); for a word they use, its
     // related words add more noise than they find (SciFact nDCG@10 0.670 with them, 0.692 without).
     const thesaurusTerms = name || lexicon.hasTerm(term) ? [] : relatedTerms(form, lexicon);
-    for (const expansion of [...capitalAndStateTerms(form, lexicon), ...thesaurusTerms, ...(name ? [] : paraphraseTerms(form, lexicon))]) addForm(concept, expansion.term, expansion.weight);
+    const phrasal = name ? [] : phrasalVerbTerms(form, words[i + 1]?.form, lexicon);
+    for (const expansion of [...capitalAndStateTerms(form, lexicon), ...thesaurusTerms, ...(name ? [] : paraphraseTerms(form, lexicon)), ...phrasal]) addForm(concept, expansion.term, expansion.weight);
     // Another form of the word itself ("bought" for "buy") is the word, found.
     if (!concept.forms.some((f) => f.weight >= 1 && lexicon.hasTerm(f.term))) concept.missing = word.capitalised || lexicon.thesaurus?.isWord(form) ? "word" : "unread";
     conceptOf.set(i, concept);
