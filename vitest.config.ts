@@ -9,5 +9,8 @@ export default defineConfig({
     // Test files build their own indexes in temp folders; two workers match the two cores.
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     pool: "forks",
+    // Two forks already fill the two cores: an embedding worker per fork would only add start-up and
+    // memory. The pool has its own tests (tests/retrieval/embedPool.test.ts), which set EMBED_WORKERS.
+    env: { EMBED_WORKERS: "1" },
   },
 });
