@@ -23,10 +23,11 @@ export interface PostgresStoreOptions {
  */
 const POOL_SIZE = 4;
 /**
- * Candidates the HNSW graph search keeps (raised to the depth asked for when deeper): twice the
- * usual retrieval depth of 100, so the index returns what an exact search would.
+ * Candidates the HNSW graph search keeps (raised to the depth asked for when deeper). Measured on
+ * SciFact's chunks with real questions against exact search: 200 found 98.5% of the top 100 and 98%
+ * of the top 10 in place; 400 finds 99.6% and all of the top 10 for 3 ms more; 1000 is exact but 120 ms.
  */
-const EF_SEARCH = 200;
+const EF_SEARCH = 400;
 /** Rows per INSERT while writing a generation. */
 const INSERT_BATCH = 500;
 /**
