@@ -1,5 +1,4 @@
 import type { Logger } from "../log.js";
-import { openPostgresStore } from "./postgresStore.js";
 import type { VectorStore } from "./vectorStore.js";
 import type { VectorStoreConfig } from "./vectorStoreConfig.js";
 import { openVectraStore } from "./vectraStore.js";
@@ -16,6 +15,8 @@ export interface IndexPlace {
 /** Opens the configured store for one index (for PostgreSQL: connects, retrying, and migrates). */
 export async function openVectorStore(config: VectorStoreConfig, place: IndexPlace, logger?: Logger): Promise<VectorStore> {
   if (config.kind === "vectra") return openVectraStore(place.indexDir);
+  // Loaded only when asked for: the default store's processes (every CLI run's cold start) skip `pg`.
+  const { openPostgresStore } = await import("./postgresStore.js");
   return openPostgresStore({
     databaseUrl: config.databaseUrl,
     indexName: config.indexName ?? place.indexName,
