@@ -159,12 +159,21 @@ export interface StoreFigures {
   questions: number;
 }
 
+/** A store whose build failed: what it had embedded by then, and why. */
+export interface StoreFailure {
+  store: BenchStore["kind"];
+  articles: number;
+  embed_s: number;
+  error: string;
+}
+
 /** Builds the corpus's index in each store from nothing, then measures loading and answering from it. */
-export async function benchCorpus(dir: string, stores: readonly BenchStore["kind"][], maxQuestions: number): Promise<StoreFigures[]> {
+export async function benchCorpus(dir: string, stores: readonly BenchStore["kind"][], maxQuestions: number): Promise<(StoreFigures | StoreFailure)[]> {
   const corpus = await loadBenchCorpus(resolve(dir), maxQuestions);
   const embedder = rememberingEmbedder(await createEmbedder(embedderConfigFromEnv(process.env), { logger: cliLogger() }));
   const scratch = await mkdtemp(join(tmpdir(), "corpus-bench-corpus-"));
   const figures: StoreFigures[] = [];
+  const failed: StoreFailure[] = [];
   // PostgreSQL is PGlite on a folder of its own, served on 127.0.0.1 as `npm run pg:serve` serves it.
   const database = stores.includes("postgres") ? await startPgliteServer({ dataDir: join(scratch, "postgres") }) : undefined;
   try {
@@ -173,12 +182,20 @@ export async function benchCorpus(dir: string, stores: readonly BenchStore["kind
       const place: BenchStore = kind === "vectra" ? { kind, indexDir } : { kind, indexDir, databaseUrl: database!.url, dataDir: join(scratch, "postgres") };
       const embeddedBefore = embedder.embedSeconds;
       const started = performance.now();
-      const { core, store } = await openStoreCore(corpus, place, embedder, stderrProgress());
+      let opened: Awaited<ReturnType<typeof openStoreCore>>;
+      try {
+        opened = await openStoreCore(corpus, place, embedder, stderrProgress());
+      } catch (error) {
+        // A store that cannot hold this corpus is a finding too (vectra's one JSON file has a size limit); the next store still runs.
+        failed.push({ store: kind, articles: corpus.docs.length, embed_s: round(embedder.embedSeconds, 1), error: (error as Error).message });
+        continue;
+      }
+      const { core, store } = opened;
       const buildSeconds = (performance.now() - started) / 1000;
       await store.close();
       const embedSeconds = embedder.embedSeconds - embeddedBefore;
       // Embedding is done once; the later store's build is charged the same embedding time.
-      const sharedEmbed = figures[0]?.embed_s ?? embedSeconds;
+      const sharedEmbed = embedder.embedSeconds;
       const storeWrite = buildSeconds - embedSeconds;
       const child = await runChild(resolve(dir), place, maxQuestions);
       figures.push({
@@ -201,7 +218,7 @@ export async function benchCorpus(dir: string, stores: readonly BenchStore["kind
     await database?.close();
     await rm(scratch, { recursive: true, force: true });
   }
-  return figures;
+  return [...figures, ...failed];
 }
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
