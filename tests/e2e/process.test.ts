@@ -90,11 +90,12 @@ async function loggedEvent(bot: BotProcess, event: string, ms: number): Promise<
  * holds the deferral unanswered until the bot has logged that it is shutting down); the answer
  * must still arrive, and the process exit cleanly.
  */
-async function askThenTerminate(standIn: DiscordStandIn, bot: BotProcess): Promise<void> {
+async function askThenTerminate(standIn: DiscordStandIn, bot: BotProcess, whileRunning?: () => Promise<void>): Promise<void> {
   await within(60_000, standIn.nextSessionReady(), "the bot connecting");
   // The client is ready once it has the guild; a round trip through /help proves it is handling events.
   const help = standIn.sendCommand("help");
   await within(20_000, standIn.waitForRequest((r) => r.path.includes(`/${help.token}/`), 20_000), "the /help reply");
+  await whileRunning?.();
 
   const deferral = standIn.stallNext("POST", /\/callback$/);
   const ask = standIn.sendCommand("ask", { question: "Who is Esmail Qaani?" });
@@ -149,9 +150,11 @@ describe("npm run start:sharded", () => {
     const bot = startProcess("sharded.ts", standIn, { HEALTH_PORT: String(healthPort) });
     running.push({ standIn, bot });
     // Shard 0 serves on HEALTH_PORT itself; were the manager listening there too, the shard could not start.
-    const healthy = within(60_000, firstOk(`http://127.0.0.1:${healthPort}/healthz`), "shard 0's /healthz");
-    await askThenTerminate(standIn, bot);
-    expect(await healthy).toMatchObject({ status: "ok", gateway: { connected: true, shards: [{ id: 0 }] } });
+    // Asked while the shard is up and answering: polling raced the question and the SIGTERM after it.
+    await askThenTerminate(standIn, bot, async () => {
+      const healthy = await within(20_000, firstOk(`http://127.0.0.1:${healthPort}/healthz`), "shard 0's /healthz");
+      expect(healthy).toMatchObject({ status: "ok", gateway: { connected: true, shards: [{ id: 0 }] } });
+    });
 
     const identify = standIn.gatewayOps.indexOf(2);
     expect(identify).toBeGreaterThanOrEqual(0);
