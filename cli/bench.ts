@@ -1,11 +1,10 @@
-import { spawn } from "node:child_process";
 import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { runCli } from "./runCli.js";
+import { runBenchChild } from "./benchChild.js";
 import { BENCH_STORES, benchCorpus, benchCorpusChild } from "./benchCorpus.js";
 import { openEngine, PROJECT_ROOT } from "../retrieval/engine.js";
 import { percentile } from "../retrieval/eval/metrics.js";
@@ -88,14 +87,8 @@ async function coldChild(dataDir: string): Promise<void> {
   process.stdout.write(JSON.stringify({ ms: performance.now() }) + "\n");
 }
 
-function runColdChild(dataDir: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--cold-child", dataDir], { cwd: PROJECT_ROOT, stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve(z.object({ ms: z.number() }).parse(JSON.parse(out)).ms) : reject(new Error(`cold-start child exited ${code}`))));
-  });
+async function runColdChild(dataDir: string): Promise<number> {
+  return (await runBenchChild(["--cold-child", dataDir], z.object({ ms: z.number() }), "cold-start child")).ms;
 }
 
 async function main(): Promise<void> {

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -18,6 +17,7 @@ import { ANSWERABLE, UNANSWERABLE } from "../tests/fixtures/questions.js";
 import { DEV_QUESTIONS } from "../tests/fixtures/devQuestions.js";
 import { cliLogger } from "./runCli.js";
 import { stderrProgress } from "./progress.js";
+import { runBenchChild } from "./benchChild.js";
 import { startPgliteServer } from "./pgliteServer.js";
 
 /** Where one store keeps the benchmark's index: a fresh place, removed afterwards. */
@@ -132,14 +132,7 @@ export async function benchCorpusChild(dir: string, storeJson: string, maxQuesti
 }
 
 function runChild(dir: string, store: BenchStore, maxQuestions: number): Promise<ChildReport> {
-  const args = ["--import", "tsx", resolve(PROJECT_ROOT, "cli", "bench.ts"), "--corpus-child", dir, "--store", JSON.stringify(store), "--questions", String(maxQuestions)];
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    child.on("error", fail);
-    child.on("close", (code) => (code === 0 ? done(childReportSchema.parse(JSON.parse(out))) : fail(new Error(`benchmark child for ${store.kind} exited ${code}`))));
-  });
+  return runBenchChild(["--corpus-child", dir, "--store", JSON.stringify(store), "--questions", String(maxQuestions)], childReportSchema, `benchmark child for ${store.kind}`);
 }
 
 export interface StoreFigures {
