@@ -8,7 +8,7 @@ import { loadCorpus } from "./corpus/loadCorpus.js";
 import { createEmbedder, embedderConfigFromEnv } from "./embed/createEmbedder.js";
 import { bm25Idf } from "./bm25.js";
 import { openSearchCore, searchChunks, sentenceVectorsAt, type ChunkHit, type ProgressEvent, type SearchCore } from "./searchCore.js";
-import { conceptWeight, leansOnPrevious, pickDiversePassages, scoreSentence, type PassageQuery, type SentenceScore } from "./selectPassages.js";
+import { conceptWeight, passageAround, pickDiversePassages, scoreSentence, type PassageQuery, type SentenceScore } from "./selectPassages.js";
 import { decideVerdict, verdictFeatures, type VerdictDecision, type VerdictFeatures } from "./verdict/decideVerdict.js";
 import { substitutedNames } from "./verdict/substitutedNames.js";
 import { citePassages } from "./cite.js";
@@ -180,10 +180,9 @@ export type QuestionScores = Awaited<ReturnType<typeof scoreQuestion>>;
 function substitutionsAt(core: SearchCore, finder: SubjectFinder, question: Parameters<typeof substitutedNames>[1], at: number) {
   const record = core.sentences[at]!;
   const text = core.docById.get(record.docId)!.text;
-  // A sentence opening "He …" states it of whom the sentence before names: that one counts too.
-  const previous = core.sentences[at - 1];
-  const start = previous?.docId === record.docId && leansOnPrevious(text.slice(record.start, record.end)) ? previous.start : record.start;
-  return substitutedNames(finder, question, { text: text.slice(start, record.end), terms: record.terms, sentence: text.slice(record.start, record.end) });
+  // A sentence opening "He …" states it of whom the sentence before names: the passage quoted for it counts.
+  const passage = passageAround(core.sentences, at, text, Infinity);
+  return substitutedNames(finder, question, { text: text.slice(passage.start, passage.end), terms: record.terms, sentenceStart: record.start - passage.start });
 }
 
 /**

@@ -46,15 +46,15 @@ const termsHold = (terms: ReadonlySet<string>, subject: Subject) =>
  * another of the same kind, asks about something else than the passage states: "why did Qaani
  * visit Beirut" of a passage on his visit to Baghdad, or "when did Israel bomb Baghdad" of one on a
  * base in Baghdad, Iraq struck by rockets, is a false premise. The passage answers a neighbouring question, never
- * this one, so it cannot be quoted as the answer. The passage is the answer sentence with the
- * sentence before it when it leans on it; the title does not count. Kinds are compared exactly (a
+ * this one, so it cannot be quoted as the answer. The passage is the answer sentence (from
+ * `sentenceStart`) with the sentence before it when it leans on it; the title does not count. Kinds are compared exactly (a
  * state is not a militia: the IDF is not Israel's substitute), and a name of the kind the question
  * asks for ("which militia…") may be its answer, so it is no substitute.
  */
 export function substitutedNames(
   finder: SubjectFinder,
   question: { text: string; answerType: AnswerType },
-  passage: { text: string; terms: ReadonlySet<string>; sentence: string },
+  passage: { text: string; terms: ReadonlySet<string>; sentenceStart: number },
 ): SubstitutedName[] {
   const asked = dedupe(finder.find(question.text).filter((s) => !ADJUNCT_BEFORE.test(question.text.slice(0, s.start))));
   if (asked.length === 0) return [];
@@ -62,7 +62,7 @@ export function substitutedNames(
   const absent = asked.filter((s) => !inPassage.some((p) => sameSubject(p, s)) && !termsHold(passage.terms, s));
   if (absent.length === 0) return [];
   const answering = ANSWERED_BY[question.answerType];
-  const instead = dedupe(finder.find(passage.sentence)).filter((n) => !asked.some((a) => sameSubject(a, n)) && !answering.includes(kindOf(n)));
+  const instead = dedupe(inPassage.filter((n) => n.start >= passage.sentenceStart)).filter((n) => !asked.some((a) => sameSubject(a, n)) && !answering.includes(kindOf(n)));
   return absent.flatMap((s) => {
     const named = instead.find((n) => kindOf(n) === kindOf(s) && !nested(n, s));
     return named ? [{ asked: strip(s), named: strip(named) }] : [];
