@@ -24,6 +24,12 @@ const ANSWERED_BY: Record<AnswerType, readonly string[]> = {
  * A name after "after", "according to" and the like sets when or who says, not what is asked
  * ("how many facilities did US warplanes hit after Jordan"): the answer need not repeat it.
  */
+/**
+ * "Which watchdog…", "what type of drone…": the question asks for a name of whatever kind its noun
+ * is, which the words cannot tell (a watchdog may be a group), so any name of the passage may be its answer.
+ */
+const ASKS_WHICH = /^\s*(?:which|what)\s+(?!(?:is|are|was|were|did|do|does|has|have|had|will|would|can|could|should|about|if|else|happens?|happened)\b)[\p{L}]/iu;
+
 const ADJUNCT_BEFORE = /\b(after|before|since|until|following|during|according to|per|says?|said)\s+(the\s+)?$/i;
 
 /** True when one name holds the other whole ("Israel" in "Israel Defense Forces"): parts of one actor, not substitutes. */
@@ -61,7 +67,7 @@ export function substitutedNames(
   const inPassage = finder.find(passage.text);
   const absent = asked.filter((s) => !inPassage.some((p) => sameSubject(p, s)) && !termsHold(passage.terms, s));
   if (absent.length === 0) return [];
-  const answering = ANSWERED_BY[question.answerType];
+  const answering = ASKS_WHICH.test(question.text) ? ["person", "party", "thing"] : ANSWERED_BY[question.answerType];
   const instead = dedupe(inPassage.filter((n) => n.start >= passage.sentenceStart)).filter((n) => !asked.some((a) => sameSubject(a, n)) && !answering.includes(kindOf(n)));
   return absent.flatMap((s) => {
     const named = instead.find((n) => kindOf(n) === kindOf(s) && !nested(n, s));

@@ -30,6 +30,13 @@ describe("scoreSentence", () => {
     expect(withYear.score).toBeGreaterThan(withoutYear.score);
   });
 
+  it("takes a time told relative to an event as an answer to 'when'", () => {
+    const q = query("When did the ferry service start?");
+    expect(score(q, "The ferry service started just hours after the bridge closed.").typeMatch).toBe(true);
+    expect(score(q, "The ferry service started the following morning.").typeMatch).toBe(true);
+    expect(score(q, "The ferry service started after the bridge closed.").typeMatch).toBe(false);
+  });
+
   it("counts the question's words in the sentences just before as coverage, and ranks on it", () => {
     const q = query("How many cars cross the Harbour Bridge each day?");
     const leaning = score(q, "About 160,000 cars cross it each day.", "The Harbour Bridge spans the harbour.");

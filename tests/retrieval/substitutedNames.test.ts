@@ -47,4 +47,10 @@ describe("substitutedNames: a passage naming another of the kind the question na
     expect(substitutes("which militia is behind the Houthis' drones", sentence, "person-or-group")).toEqual([]);
     expect(substitutes("how did the Houthis fund their drones", sentence)).toEqual(["Kataib Hezbollah for Houthis"]);
   });
+
+  it("takes any name as a possible answer to a 'which …' question, whose noun may name a group or a thing", () => {
+    const sentence = "The most recent raid caused 62 civilian casualties, according to the Yemen Data Project, a watchdog.";
+    expect(substitutes("Which watchdog reported the casualties from Israel's raid on Yemen?", sentence)).toEqual([]);
+    expect(substitutes("what did Israel's raid on Yemen cause", sentence)).toEqual(["Yemen Data Project for Israel"]);
+  });
 });
