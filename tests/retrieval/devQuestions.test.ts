@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { DEV_QUESTIONS, type DevKind } from "../fixtures/devQuestions.js";
 import { HELD_OUT_QUESTIONS } from "../fixtures/heldOutQuestions.js";
 import { ANSWERABLE, UNANSWERABLE } from "../fixtures/questions.js";
+import { findProseRegions } from "../../retrieval/corpus/findProseRegions.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const ARTICLES = join(ROOT, "corpus", "articles");
@@ -53,6 +54,12 @@ describe("development question set", () => {
 
   it("gives every answerable question at least one gold phrase, each verbatim in an article", () => {
     expect(goldPhraseProblems(answerable, 1)).toEqual({ withoutGold: [], missing: [], badLength: [] });
+  });
+
+  it("answers every answerable question in article prose, where the engine quotes from, not only in a caption or tweet", () => {
+    const prose = TEXTS.map((text) => findProseRegions(text).regions.map((r) => text.slice(r.start, r.end)));
+    const inProse = (phrase: string) => prose.some((regions) => regions.some((region) => region.includes(phrase)));
+    expect(answerable.filter((d) => !d.any!.some(inProse)).map((d) => d.q)).toEqual([]);
   });
 
   it("gives unanswerable questions no gold phrases", () => {
