@@ -10,7 +10,9 @@ const WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 const NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|several|half";
 
 // A capitalised word that does not open the sentence and is not a day or month: a name.
-const NAME = new RegExp(`(?<!^)(?<![.!?]\\s)\\b(?!(?:${MONTHS}|${WEEKDAYS})\\b)[A-Z][\\p{L}'’-]+`, "gu");
+const NAME_WORD = `(?!(?:${MONTHS}|${WEEKDAYS})\\b)[A-Z][\\p{L}'’-]+`;
+// Names run on over particles ("Abu Mahdi al-Muhandis", "Hassan Nasrallah"): the run is one name.
+const NAME = new RegExp(`(?<!^)(?<![.!?]\\s)\\b${NAME_WORD}(?:\\s+(?:(?:al|bin|ibn|abu|de|van|von)[\\s-])?${NAME_WORD})*`, "gu");
 
 /** Every phrase of the type in a passage; the passage qualifies when one is not from the question. */
 const PATTERNS: Record<Exclude<AnswerType, "any">, RegExp> = {
@@ -38,12 +40,20 @@ export function questionAnswerType(question: string): AnswerType {
 
 const fold = (s: string) => s.toLowerCase().replace(/[’']/g, "'");
 
+/** True when the question already names the phrase: all of it, or, for a name, one of its words ("Nasrallah" of "Hassan Nasrallah"). */
+function askedAlready(phrase: string, type: AnswerType, asked: string): boolean {
+  if (asked.includes(phrase)) return true;
+  if (type !== "person-or-group" && type !== "place") return false;
+  const askedWords = new Set(asked.match(/[\p{L}\p{N}']+/gu) ?? []);
+  return phrase.split(/[\s-]+/).some((word) => word.length >= 4 && askedWords.has(word));
+}
+
 export function passageHasAnswerType(passage: string, type: AnswerType, question = ""): boolean {
   if (type === "any") return true;
   const asked = fold(question);
   for (const match of passage.matchAll(PATTERNS[type])) {
     const phrase = fold(match[0]).replace(/[.,]+$/, "");
-    if (!asked.includes(phrase)) return true;
+    if (!askedAlready(phrase, type, asked)) return true;
   }
   return false;
 }

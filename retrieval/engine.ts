@@ -11,6 +11,7 @@ import { openSearchCore, searchChunks, sentenceVectorsAt, type ChunkHit, type Pr
 import { conceptWeight, passageAround, pickDiversePassages, scoreSentence, type PassageQuery, type SentenceScore } from "./selectPassages.js";
 import { decideVerdict, verdictFeatures, type VerdictDecision, type VerdictFeatures } from "./verdict/decideVerdict.js";
 import { substitutedNames } from "./verdict/substitutedNames.js";
+import { countedTerms } from "./verdict/countedThing.js";
 import { citePassages } from "./cite.js";
 import { parseQuestion } from "./question.js";
 import { sha256 } from "./store/manifest.js";
@@ -164,6 +165,7 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
     concepts: understood.concepts,
     answerType: understood.answerType,
     question: understood.searched,
+    counted: countedTerms(understood.searched, understood.concepts),
     idf: (t) => bm25Idf(core.bm25, t),
     known: lexicon.hasTerm,
     absentWeight: Math.log(1 + (core.chunks.length + 0.5) / 0.5),

@@ -1,6 +1,7 @@
 import type { Span } from "./types.js";
 import { dot } from "./fuse.js";
 import { passageHasAnswerType, type AnswerType } from "./answerType.js";
+import { countsThing } from "./verdict/countedThing.js";
 import { distance } from "fastest-levenshtein";
 import { foldedWords } from "./text/tokenize.js";
 import type { QueryConcept } from "./query/understandQuestion.js";
@@ -37,6 +38,8 @@ export interface SentenceScore {
   askedCoverage: number;
   /** The same share found in the sentence itself: the asked words stated with the answer, not only near it. */
   askedInSentence: number;
+  /** A "how many" question's counted thing has a number in the sentence ("three US soldiers"); true when it counts nothing. */
+  countFound: boolean;
   /** Rare names in the question that neither the sentence nor the two before it mention. */
   missingNames: string[];
   /** The question's weightiest word, a term standing for it, or a close paraphrase is around it. */
@@ -59,6 +62,8 @@ export interface PassageQuery {
   answerType: AnswerType;
   /** The question as searched: a phrase it already contains is not its answer. */
   question: string;
+  /** Terms for what a "how many" question counts (see verdict/countedThing.ts). */
+  counted?: ReadonlySet<string>;
   idf: (term: string) => number;
   /** True when the index holds the term. */
   known: (term: string) => boolean;
@@ -158,6 +163,7 @@ export function scoreSentence(query: PassageQuery, sentence: SentenceRecord, con
   const askedMissing = query.concepts.filter((c, i) => !c.name && !found[i]).length;
   const dense = Math.max(0, Math.min(1, dot(query.vector, sentence.vector)));
   const typeMatch = passageHasAnswerType(text, query.answerType, query.question);
+  const countFound = !query.counted || countsThing(sentence.tokens, query.counted);
   // The question's weightiest word is usually what it asks about ("founded", "succeeded"); a paraphrase
   // of it ("struck" for "hit") shows as one of its related terms or a high semantic similarity instead.
   const keyAt = weights.reduce((best, w, i) => (w > 0 && (best < 0 || w > weights[best]!) ? i : best), -1);
@@ -171,7 +177,7 @@ export function scoreSentence(query: PassageQuery, sentence: SentenceRecord, con
   const score =
     (w.dense * dense + w.lexical * lexical + w.context * context + w.bigram * bigram + w.answerType * (typeMatch ? 1 : 0) + w.coverage * coverage) /
     (w.dense + w.lexical + w.context + w.bigram + w.answerType + w.coverage);
-  return { dense, lexical, context, typeMatch, coverage, askedCoverage, askedInSentence, missingNames, keyWordFound, unmatched, allNamesFound, askedMissing, supported, score };
+  return { dense, lexical, context, typeMatch, countFound, coverage, askedCoverage, askedInSentence, missingNames, keyWordFound, unmatched, allNamesFound, askedMissing, supported, score };
 }
 
 // A sentence opening with one of these leans on the one before it for who or what it is about.

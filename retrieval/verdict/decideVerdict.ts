@@ -12,6 +12,8 @@ export interface VerdictFeatures {
   lexical: number;
   dense: number;
   typeMatch: number;
+  /** 0 when a "how many" question's counted thing has no number in the best sentence. */
+  counted: number;
   /** Around the best sentence: the share of what the question asks besides names, and its weightiest word. */
   asked: number;
   /** The same share in the best sentence itself. */
@@ -21,6 +23,8 @@ export interface VerdictFeatures {
   namesFound: number;
   /** The highest share of the question's weight around any candidate sentence: is the corpus about this at all? */
   topicCoverage: number;
+  /** The closest in meaning of any candidate sentence: a question sharing only a word with the articles ("victoria falls") is far from all of them. */
+  topicDense: number;
   /** Share of the question's weight on words the corpus uses (after correction). */
   known: number;
   /** 1 when the best sentence passes the support rules (type, coverage, names, key word). */
@@ -35,7 +39,7 @@ export interface VerdictFeatures {
   askedMissing: number;
 }
 
-export const VERDICT_FEATURE_NAMES = ["score", "coverage", "lexical", "dense", "typeMatch", "asked", "askedInSentence", "keyWord", "namesFound", "topicCoverage", "known", "supported", "margin", "unmatched", "allNames", "askedMissing"] as const;
+export const VERDICT_FEATURE_NAMES = ["score", "coverage", "lexical", "dense", "typeMatch", "counted", "asked", "askedInSentence", "keyWord", "namesFound", "topicCoverage", "topicDense", "known", "supported", "margin", "unmatched", "allNames", "askedMissing"] as const;
 export type VerdictFeature = (typeof VERDICT_FEATURE_NAMES)[number];
 
 /** `articleOf` names the article of a scored sentence (its `sentence` position). */
@@ -48,11 +52,13 @@ export function verdictFeatures(best: SentenceScore | undefined, scored: readonl
     lexical: best?.lexical ?? 0,
     dense: best?.dense ?? 0,
     typeMatch: best?.typeMatch ? 1 : 0,
+    counted: !best || best.countFound ? 1 : 0,
     asked: best?.askedCoverage ?? 0,
     askedInSentence: best?.askedInSentence ?? 0,
     keyWord: best?.keyWordFound ? 1 : 0,
     namesFound: best && best.missingNames.length === 0 ? 1 : 0,
     topicCoverage: scored.reduce((max, s) => Math.max(max, s.coverage), 0),
+    topicDense: scored.reduce((max, s) => Math.max(max, s.dense), 0),
     known: knownShare,
     supported: best?.supported ? 1 : 0,
     margin: best ? Math.max(0, best.score - runnerUp) : 0,

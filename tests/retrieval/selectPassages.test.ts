@@ -30,6 +30,12 @@ describe("scoreSentence", () => {
     expect(withYear.score).toBeGreaterThan(withoutYear.score);
   });
 
+  it("does not take a fuller form of a name the question gives for a new name: 'Hassan Nasrallah' does not answer who succeeded Nasrallah", () => {
+    const q = query("Who is Hezbollah's new leader after Nasrallah?");
+    expect(score(q, "The assassination of Hezbollah leader Hassan Nasrallah on Friday has sent shockwaves across the region.").typeMatch).toBe(false);
+    expect(score(q, "After Hassan Nasrallah, Hezbollah chose Naim Qassem as its leader.").typeMatch).toBe(true);
+  });
+
   it("takes a time told relative to an event as an answer to 'when'", () => {
     const q = query("When did the ferry service start?");
     expect(score(q, "The ferry service started just hours after the bridge closed.").typeMatch).toBe(true);

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { countedTerms, countedWords, countsThing } from "../../retrieval/verdict/countedThing.js";
+import type { QueryConcept } from "../../retrieval/query/understandQuestion.js";
+import { tokenize } from "../../retrieval/text/tokenize.js";
+
+const concept = (typed: string, ...terms: string[]): QueryConcept => ({ typed, forms: terms.map((term, i) => ({ term, weight: i === 0 ? 1 : 0.5 })), name: false });
+
+describe("countedWords: what a 'how many' question counts", () => {
+  it("takes the noun phrase after 'how many', up to three words", () => {
+    expect(countedWords("how many us soldiers did the militia attacks in jordan kill")).toEqual(["us", "soldiers"]);
+    expect(countedWords("How many drones does Kataib Hezbollah have?")).toEqual(["drones"]);
+    expect(countedWords("how many people in yemen were hurt")).toEqual(["people"]);
+    expect(countedWords("how many years ago was hezbollah set up")).toEqual(["years"]);
+    expect(countedWords("how many soldiers died")).toEqual(["soldiers", "died"]);
+  });
+
+  it("finds none when the question counts nothing it names", () => {
+    expect(countedWords("why did the militias attack eilat")).toEqual([]);
+    expect(countedWords("how many of them were killed")).toEqual([]);
+  });
+});
+
+describe("countsThing: a number of the counted thing in a sentence", () => {
+  const soldiers = countedTerms("how many soldiers died", [concept("soldiers", "soldier", "troop")])!;
+
+  it("finds a number just before the counted thing, or a term standing for it", () => {
+    expect(countsThing(tokenize("Kataib Hezbollah killed three US soldiers in Jordan."), soldiers)).toBe(true);
+    expect(countsThing(tokenize("More than 2,500 troops remain."), soldiers)).toBe(true);
+  });
+
+  it("does not take a number of something else for it", () => {
+    expect(countsThing(tokenize("Soldiers attacked the base on several occasions."), soldiers)).toBe(false);
+    expect(countsThing(tokenize("On September 26 soldiers were on alert."), soldiers)).toBe(true);
+    expect(countsThing(tokenize("In 2020 the base was hit, and soldiers were moved far from it since."), soldiers)).toBe(false);
+  });
+
+  it("counts people as persons and times as 'twice'", () => {
+    const people = countedTerms("how many people were in the car", [concept("people", "peopl")])!;
+    expect(countsThing(tokenize("One person in the car was killed."), people)).toBe(true);
+    const times = countedTerms("how many times has israel struck yemen", [concept("times", "time")])!;
+    expect(countsThing(tokenize("Israel has struck Yemen directly twice."), times)).toBe(true);
+  });
+});
