@@ -26,6 +26,13 @@ describe("removeChatNoise", () => {
     expect(removeChatNoise("who leads kh lol?")).toBe("who leads kh?");
   });
 
+  it("drops how the asker frames the question around themselves, but not a 'think' the question asks about", () => {
+    expect(removeChatNoise("u think hamas would go to baghdad if they got kicked out of qatar??")).toBe("hamas would go to baghdad if they got kicked out of qatar?");
+    expect(removeChatNoise("has baghdad decided to get involved or nah")).toBe("has baghdad decided to get involved");
+    expect(removeChatNoise("i wonder why the militias announced it")).toBe("why the militias announced it");
+    expect(removeChatNoise("what does the coordination framework think israel will do next")).toBe("what does the coordination framework think israel will do next");
+  });
+
   it("leaves a plain question as it is", () => {
     expect(removeChatNoise("Who represents Hamas in Baghdad?")).toBe("Who represents Hamas in Baghdad?");
   });
