@@ -37,3 +37,42 @@ export function capitalAndStateTerms(form: string, lexicon: Pick<QueryLexicon, "
   const term = other === undefined ? undefined : termOf(other);
   return term !== undefined && lexicon.hasTerm(term) ? [{ term, weight: CAPITAL_WEIGHT }] : [];
 }
+
+/** Nationality words for the states above: "the Syrian capital" is Syria's. */
+const STATE_OF_NATIONALITY: Record<string, string> = {
+  iranian: "iran",
+  iraqi: "iraq",
+  american: "unitedstates",
+  israeli: "israel",
+  lebanese: "lebanon",
+  syrian: "syria",
+  yemeni: "yemen",
+  jordanian: "jordan",
+  qatari: "qatar",
+  saudi: "saudi",
+  egyptian: "egypt",
+  turkish: "turkey",
+  russian: "russia",
+  chinese: "china",
+  afghan: "afghanistan",
+  pakistani: "pakistan",
+  ukrainian: "ukraine",
+  british: "britain",
+  french: "france",
+  german: "germany",
+};
+
+/** The capital a state's word names, the state given as its name or nationality ("syria", "syrian"). */
+const capitalOf = (form: string | undefined) => (form === undefined ? undefined : STATES[STATE_OF_NATIONALITY[form] ?? form]);
+
+/**
+ * "The Syrian capital", "Syria's capital", "the capital of Syria" name the city as much as its name
+ * does: a paraphrase of "Damascus". `before` is the word before "capital", `after` the two after it
+ * (word forms, the possessive gone). The city is searched for at full weight, where the corpus uses it.
+ */
+export function describedCapitalTerms(form: string, before: string | undefined, after: readonly (string | undefined)[], lexicon: Pick<QueryLexicon, "hasTerm">): WeightedTerm[] {
+  if (form !== "capital") return [];
+  const city = capitalOf(before) ?? (after[0] === "of" ? capitalOf(after[1]) : undefined);
+  const term = city === undefined ? undefined : termOf(city);
+  return term !== undefined && lexicon.hasTerm(term) ? [{ term, weight: 1 }] : [];
+}

@@ -9,7 +9,7 @@ import type { Vocabulary } from "./vocabulary.js";
 import { relatedTerms, type Thesaurus } from "./relatedTerms.js";
 import { phrasalVerbTerms } from "./phrasalVerbs.js";
 import { paraphraseTerms } from "./paraphrases.js";
-import { capitalAndStateTerms } from "./capitals.js";
+import { capitalAndStateTerms, describedCapitalTerms } from "./capitals.js";
 import { framingAnswerType, isFramingWord } from "./framingWords.js";
 import { questionAnswerType, type AnswerType } from "../answerType.js";
 
@@ -187,7 +187,8 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
     // related words add more noise than they find (SciFact nDCG@10 0.670 with them, 0.692 without).
     const thesaurusTerms = name || lexicon.hasTerm(term) ? [] : relatedTerms(form, lexicon);
     const phrasal = name ? [] : phrasalVerbTerms(form, words[i + 1]?.form, lexicon);
-    for (const expansion of [...capitalAndStateTerms(form, lexicon), ...thesaurusTerms, ...(name ? [] : paraphraseTerms(form, lexicon)), ...phrasal]) addForm(concept, expansion.term, expansion.weight);
+    const capital = describedCapitalTerms(form, words[i - 1]?.form, [words[i + 1]?.form, words[i + 2]?.form], lexicon);
+    for (const expansion of [...capitalAndStateTerms(form, lexicon), ...capital, ...thesaurusTerms, ...(name ? [] : paraphraseTerms(form, lexicon)), ...phrasal]) addForm(concept, expansion.term, expansion.weight);
     // Another form of the word itself ("bought" for "buy") is the word, found.
     if (!concept.forms.some((f) => f.weight >= 1 && lexicon.hasTerm(f.term))) concept.missing = word.capitalised || lexicon.thesaurus?.isWord(form) ? "word" : "unread";
     conceptOf.set(i, concept);

@@ -55,6 +55,14 @@ describe("understandQuestion", () => {
     expect(weightOf("what does iran want", "tehran")).toBe(0.3);
   });
 
+  it("reads 'the syrian capital', 'syria's capital' and 'the capital of syria' as the city, at full weight", () => {
+    const [damascus, baghdad] = tokenize("Damascus Baghdad");
+    expect(weightOf("who was killed near the syrian capital's airport", damascus!)).toBe(1);
+    expect(weightOf("what happened in syria's capital", damascus!)).toBe(1);
+    expect(weightOf("who met in the capital of iraq", baghdad!)).toBe(1);
+    expect(weightOf("what is the capital market doing", damascus!)).toBeUndefined();
+  });
+
   it("reads 'the us' as the country and never the pronoun", () => {
     const country = tokenize("US")[0]!;
     expect(termsOf("why did the us kill muhandis").map((t) => t.term)).toContain(country);
