@@ -25,6 +25,7 @@ const NO_CURATED_ACTORS: CuratedActors = { actors: [], notActors: [], descriptor
 import type { FusionWeights } from "./fuse.js";
 import { understandQuestion, type QueryLexicon } from "./query/understandQuestion.js";
 import { createSubjectFinder, type SubjectFinder } from "./names/subjects.js";
+import { buildPersonRoles } from "./actors/personRoles.js";
 import { openWordNet } from "./query/wordnet.js";
 import { withIndexLock } from "./ingest/indexLock.js";
 import { corpusSignature } from "./ingest/corpusFiles.js";
@@ -282,7 +283,7 @@ export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
     const actors = existsSync(curatedFile)
       ? await loadActorRegistry({ projectRoot: root, documents: docs, curatedFile })
       : buildActorRegistry(docs, NO_CURATED_ACTORS);
-    const lexicon = coreLexicon(core, { actors, thesaurus, subjects: createSubjectFinder(actors) });
+    const lexicon = coreLexicon(core, { actors, thesaurus, subjects: createSubjectFinder(actors), personRoles: buildPersonRoles(actors) });
     // An index this open built itself changed the current generation: that is no change to pick up later.
     return { signature: core.built ? await corpusSignature(corpusDir, await store.currentGeneration()) : signature, docs, core, actors, lexicon };
   };

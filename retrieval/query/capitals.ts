@@ -1,4 +1,5 @@
 import { termOf } from "../text/tokenize.js";
+import { stateOfNationality } from "../names/nationalities.js";
 import type { QueryLexicon, WeightedTerm } from "./understandQuestion.js";
 
 /**
@@ -38,32 +39,8 @@ export function capitalAndStateTerms(form: string, lexicon: Pick<QueryLexicon, "
   return term !== undefined && lexicon.hasTerm(term) ? [{ term, weight: CAPITAL_WEIGHT }] : [];
 }
 
-/** Nationality words for the states above: "the Syrian capital" is Syria's. */
-const STATE_OF_NATIONALITY: Record<string, string> = {
-  iranian: "iran",
-  iraqi: "iraq",
-  american: "unitedstates",
-  israeli: "israel",
-  lebanese: "lebanon",
-  syrian: "syria",
-  yemeni: "yemen",
-  jordanian: "jordan",
-  qatari: "qatar",
-  saudi: "saudi",
-  egyptian: "egypt",
-  turkish: "turkey",
-  russian: "russia",
-  chinese: "china",
-  afghan: "afghanistan",
-  pakistani: "pakistan",
-  ukrainian: "ukraine",
-  british: "britain",
-  french: "france",
-  german: "germany",
-};
-
 /** The capital a state's word names, the state given as its name or nationality ("syria", "syrian"). */
-const capitalOf = (form: string | undefined) => (form === undefined ? undefined : STATES[STATE_OF_NATIONALITY[form] ?? form]);
+const capitalOf = (form: string | undefined) => (form === undefined ? undefined : STATES[stateOfNationality(form) ?? form]);
 
 /**
  * "The Syrian capital", "Syria's capital", "the capital of Syria" name the city as much as its name

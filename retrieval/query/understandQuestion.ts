@@ -10,6 +10,8 @@ import { relatedTerms, type Thesaurus } from "./relatedTerms.js";
 import { phrasalVerbTerms } from "./phrasalVerbs.js";
 import { paraphraseTerms } from "./paraphrases.js";
 import { capitalAndStateTerms, describedCapitalTerms } from "./capitals.js";
+import { describedPersonTerms } from "./describedPeople.js";
+import type { PersonRole } from "../actors/personRoles.js";
 import { framingAnswerType, isFramingWord } from "./framingWords.js";
 import { questionAnswerType, type AnswerType } from "../answerType.js";
 
@@ -60,6 +62,8 @@ export interface QueryLexicon {
   hasTerm: (term: string) => boolean;
   actors?: ActorRegistry;
   thesaurus?: Thesaurus;
+  /** How the articles describe people in front of their names ("the senior Iraqi cleric"): a question may describe them so. */
+  personRoles?: readonly PersonRole[];
   /** Finds the people, groups, states and places a text names: whether a passage names the question's or others (the verdict). */
   subjects?: SubjectFinder;
 }
@@ -168,6 +172,7 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
     if (correction) word.corrected = correction;
   }
 
+  const forms = words.map((w) => w.corrected?.form ?? w.form);
   const conceptOf = new Map<number, QueryConcept>();
   const concepts: QueryConcept[] = [];
   words.forEach((word, i) => {
@@ -188,7 +193,8 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
     const thesaurusTerms = name || lexicon.hasTerm(term) ? [] : relatedTerms(form, lexicon);
     const phrasal = name ? [] : phrasalVerbTerms(form, words[i + 1]?.form, lexicon);
     const capital = describedCapitalTerms(form, words[i - 1]?.form, [words[i + 1]?.form, words[i + 2]?.form], lexicon);
-    for (const expansion of [...capitalAndStateTerms(form, lexicon), ...capital, ...thesaurusTerms, ...(name ? [] : paraphraseTerms(form, lexicon)), ...phrasal]) addForm(concept, expansion.term, expansion.weight);
+    const person = !name && lexicon.personRoles && lexicon.actors ? describedPersonTerms(forms, i, lexicon.personRoles, lexicon.actors, { hasTerm: lexicon.hasTerm, uses: (f) => lexicon.vocabulary.counts.get(f) ?? 0 }) : [];
+    for (const expansion of [...capitalAndStateTerms(form, lexicon), ...capital, ...person, ...thesaurusTerms, ...(name ? [] : paraphraseTerms(form, lexicon)), ...phrasal]) addForm(concept, expansion.term, expansion.weight);
     // Another form of the word itself ("bought" for "buy") is the word, found.
     if (!concept.forms.some((f) => f.weight >= 1 && lexicon.hasTerm(f.term))) concept.missing = word.capitalised || lexicon.thesaurus?.isWord(form) ? "word" : "unread";
     conceptOf.set(i, concept);

@@ -1,0 +1,35 @@
+/** Nationality words for states, as word forms ("unitedstates" is how the US is searched): "the Syrian capital" is Syria's. */
+const STATE_OF_NATIONALITY: Record<string, string> = {
+  iranian: "iran",
+  iraqi: "iraq",
+  american: "unitedstates",
+  israeli: "israel",
+  lebanese: "lebanon",
+  syrian: "syria",
+  yemeni: "yemen",
+  jordanian: "jordan",
+  qatari: "qatar",
+  saudi: "saudi",
+  egyptian: "egypt",
+  turkish: "turkey",
+  russian: "russia",
+  chinese: "china",
+  afghan: "afghanistan",
+  pakistani: "pakistan",
+  ukrainian: "ukraine",
+  british: "britain",
+  french: "france",
+  german: "germany",
+};
+
+/** The state a nationality word (a word form: folded, no possessive) stands for, if it is one. */
+export function stateOfNationality(form: string): string | undefined {
+  return Object.hasOwn(STATE_OF_NATIONALITY, form) ? STATE_OF_NATIONALITY[form] : undefined;
+}
+
+const STATES = new Set(Object.values(STATE_OF_NATIONALITY));
+
+/** True for a state's name or nationality word ("iraq", "iraqi"), as a word form. */
+export function namesState(form: string): boolean {
+  return STATES.has(form) || stateOfNationality(form) !== undefined;
+}
