@@ -12,7 +12,6 @@ import { ANSWERABLE, UNANSWERABLE } from "../tests/fixtures/questions.js";
 import { createEmbedder, embedderConfigFromEnv } from "../retrieval/embed/createEmbedder.js";
 import { loadSingleThreadEmbedder } from "../retrieval/embed/singleThread.js";
 import type { Embedder } from "../retrieval/types.js";
-import { addArticle, prepareArticle, rebuildCorpusIndex, removeArticle, withIndexLock } from "../retrieval/ingest/index.js";
 
 /** The article added to the seed corpus: a saved news page, as people add them. */
 const ADDED_PAGE = join(PROJECT_ROOT, "tests", "ingestPages", "basra-palms.html");
@@ -22,6 +21,10 @@ const ADDED_PAGE = join(PROJECT_ROOT, "tests", "ingestPages", "basra-palms.html"
  * alone is embedded), to remove it again, and to rebuild that corpus's index from nothing.
  */
 async function ingestTimes(builtDataDir: string): Promise<{ add: number; remove: number; rebuild: number }> {
+  // Imported here, after the questions: the HTML stack (linkedom, Readability, chardet) is no part of
+  // answering, and imported with bench.ts it added about 23 MB to the answering RSS and 0.5 s to
+  // every cold-start child.
+  const { addArticle, prepareArticle, rebuildCorpusIndex, removeArticle, withIndexLock } = await import("../retrieval/ingest/index.js");
   const root = await mkdtemp(join(tmpdir(), "corpus-bench-ingest-"));
   try {
     await cp(join(PROJECT_ROOT, "corpus"), join(root, "corpus"), { recursive: true });
