@@ -108,12 +108,13 @@ export async function startBot({ config, engine, actors, logger: given, clock }:
   let stopping: Promise<void> | undefined;
   const shutdown = () =>
     (stopping ??= (async () => {
-      stopWatching();
+      const watchStopped = stopWatching();
       client.off(Events.InteractionCreate, interactionListener);
       client.off(Events.MessageCreate, messageListener);
       logger.info({ event: "shutdown", inFlight: context.gate.inFlight }, "shutting down: finishing answers in flight");
       const finished = await Promise.race([context.gate.whenIdle().then(() => true), sleep(SHUTDOWN_GRACE_MS, false, { ref: false })]);
       if (!finished) logger.warn({ event: "shutdown-timeout", inFlight: context.gate.inFlight }, "answers still in flight after the grace period");
+      await watchStopped;
       await client.destroy();
       context.db.close();
       logger.info({ event: "disconnected" }, "disconnected from Discord");
