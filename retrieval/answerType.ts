@@ -40,24 +40,26 @@ export function questionAnswerType(question: string): AnswerType {
 
 const fold = (s: string) => s.toLowerCase().replace(/[’']/g, "'");
 
+/** The question as the answer-type check compares phrases with it: folded, and its words. Read once per question. */
+export interface AskedQuestion {
+  text: string;
+  words: ReadonlySet<string>;
+}
+
+export function readAskedQuestion(question: string): AskedQuestion {
+  const text = fold(question);
+  return { text, words: new Set(text.match(/[\p{L}\p{N}']+/gu) ?? []) };
+}
+
 /** True when the question already names the phrase: all of it, or, for a name, one of its words ("Nasrallah" of "Hassan Nasrallah"). */
-function askedAlready(phrase: string, type: AnswerType, asked: { text: string; words: ReadonlySet<string> }): boolean {
+function askedAlready(phrase: string, type: AnswerType, asked: AskedQuestion): boolean {
   if (asked.text.includes(phrase)) return true;
   if (type !== "person-or-group" && type !== "place") return false;
   return phrase.split(/[\s-]+/).some((word) => word.length >= 4 && asked.words.has(word));
 }
 
-// The question's words, read once for the many sentences scored against it.
-let lastAsked: { text: string; words: ReadonlySet<string> } = { text: "", words: new Set() };
-function askedOf(question: string): { text: string; words: ReadonlySet<string> } {
-  const text = fold(question);
-  if (lastAsked.text !== text) lastAsked = { text, words: new Set(text.match(/[\p{L}\p{N}']+/gu) ?? []) };
-  return lastAsked;
-}
-
-export function passageHasAnswerType(passage: string, type: AnswerType, question = ""): boolean {
+export function passageHasAnswerType(passage: string, type: AnswerType, asked: AskedQuestion): boolean {
   if (type === "any") return true;
-  const asked = askedOf(question);
   for (const match of passage.matchAll(PATTERNS[type])) {
     const phrase = fold(match[0]).replace(/[.,]+$/, "");
     if (!askedAlready(phrase, type, asked)) return true;

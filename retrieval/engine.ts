@@ -12,6 +12,7 @@ import { conceptWeight, passageAround, pickDiversePassages, scoreSentence, type 
 import { decideVerdict, verdictFeatures, type VerdictDecision, type VerdictFeatures } from "./verdict/decideVerdict.js";
 import { substitutedNames } from "./verdict/substitutedNames.js";
 import { countedTerms } from "./verdict/countedThing.js";
+import { readAskedQuestion } from "./answerType.js";
 import { citePassages } from "./cite.js";
 import { parseQuestion } from "./question.js";
 import { sha256 } from "./store/manifest.js";
@@ -165,7 +166,7 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
     vector: vector!,
     concepts: understood.concepts,
     answerType: understood.answerType,
-    question: understood.searched,
+    question: readAskedQuestion(understood.searched),
     counted: countedTerms(understood.searched, understood.concepts),
     idf: (t) => bm25Idf(core.bm25, t),
     known: lexicon.hasTerm,

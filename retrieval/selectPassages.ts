@@ -1,6 +1,6 @@
 import type { Span } from "./types.js";
 import { dot } from "./fuse.js";
-import { passageHasAnswerType, type AnswerType } from "./answerType.js";
+import { passageHasAnswerType, type AnswerType, type AskedQuestion } from "./answerType.js";
 import { countsThing } from "./verdict/countedThing.js";
 import { distance } from "fastest-levenshtein";
 import { foldedWords } from "./text/tokenize.js";
@@ -60,8 +60,8 @@ export interface PassageQuery {
   /** The question's content words, each with the terms that may stand for it. */
   concepts: readonly QueryConcept[];
   answerType: AnswerType;
-  /** The question as searched: a phrase it already contains is not its answer. */
-  question: string;
+  /** The question as searched, read once (`readAskedQuestion`): a phrase it already contains is not its answer. */
+  question: AskedQuestion;
   /** Terms for what a "how many" question counts (see verdict/countedThing.ts). */
   counted?: ReadonlySet<string>;
   idf: (term: string) => number;

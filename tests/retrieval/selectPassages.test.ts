@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mentionsName, scoreSentence, type PassageQuery, type SentenceRecord } from "../../retrieval/selectPassages.js";
-import { questionAnswerType } from "../../retrieval/answerType.js";
+import { questionAnswerType, readAskedQuestion } from "../../retrieval/answerType.js";
 import { tokenize } from "../../retrieval/text/tokenize.js";
 
 // One vector for question and sentences: dense similarity is equal, so only the words decide.
@@ -13,7 +13,7 @@ function record(text: string, before = ""): SentenceRecord {
 
 function query(question: string): PassageQuery {
   const concepts = [...new Set(tokenize(question))].map((term) => ({ typed: term, forms: [{ term, weight: 1 }], name: false }));
-  return { vector: VECTOR, concepts, answerType: questionAnswerType(question), question, idf: () => 1, known: () => true, absentWeight: 1 };
+  return { vector: VECTOR, concepts, answerType: questionAnswerType(question), question: readAskedQuestion(question), idf: () => 1, known: () => true, absentWeight: 1 };
 }
 
 const score = (q: PassageQuery, text: string, before = "") => scoreSentence(q, record(text, before), 1, text);
