@@ -7,7 +7,8 @@ export type AnswerType = "number" | "time" | "person-or-group" | "place" | "any"
 
 const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
 const WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
-const NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|several|half";
+/** Words that state a number, as answers give them: "several", "dozens" and "hundreds" count. */
+export const NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twelve dozen dozens hundred hundreds thousand thousands million millions billion billions several half".split(" ");
 
 // A capitalised word that does not open the sentence and is not a day or month: a name.
 const NAME_WORD = `(?!(?:${MONTHS}|${WEEKDAYS})\\b)[A-Z][\\p{L}'’-]+`;
@@ -16,7 +17,7 @@ const NAME = new RegExp(`(?<!^)(?<![.!?]\\s)\\b${NAME_WORD}(?:\\s+(?:(?:al|bin|i
 
 /** Every phrase of the type in a passage; the passage qualifies when one is not from the question. */
 const PATTERNS: Record<Exclude<AnswerType, "any">, RegExp> = {
-  number: new RegExp(`[$£€]?\\d[\\d,.]*\\w*|\\b(?:${NUMBER_WORDS})\\b`, "gi"),
+  number: new RegExp(`[$£€]?\\d[\\d,.]*\\w*|\\b(?:${NUMBER_WORDS.join("|")})\\b`, "gi"),
   time: new RegExp(
     // Years from 1000 on, decades ("1960s") and centuries: SQuAD's history questions ask for these as often as for dates.
     `\\b(?:${MONTHS}|${WEEKDAYS})\\b|\\b(?:1\\d|20)\\d\\d\\b|\\b\\d{1,3}0s\\b|\\bcentur(?:y|ies)\\b|\\b(?:yesterday|today|tonight|ago|last (?:week|month|year)|next (?:week|month|year)|earlier|later|\\d{1,2}(?::\\d\\d)?\\s?[ap]\\.m\\.)` +

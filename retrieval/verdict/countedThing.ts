@@ -1,5 +1,6 @@
 import type { QueryConcept } from "../query/understandQuestion.js";
 import { termOf } from "../text/tokenize.js";
+import { NUMBER_WORDS } from "../answerType.js";
 
 /**
  * "How many drones does Kataib Hezbollah have" is answered by a number of drones, not by any number:
@@ -12,6 +13,8 @@ const ENDS_NOUN_PHRASE = new Set(
     "that who which whom the a an since after before during ago there per each every").split(" "),
 );
 const MAX_PHRASE_WORDS = 3;
+const term = (word: string) => termOf(word)!;
+const [PEOPLE, PERSON, TIMES, TWICE, THRICE] = [term("people"), term("person"), term("times"), term("twice"), term("thrice")];
 
 /** The words of what a "how many" question counts ("us soldiers" in "how many us soldiers did…"), if it asks one. */
 export function countedWords(question: string): string[] {
@@ -32,27 +35,21 @@ export function countedTerms(question: string, concepts: readonly QueryConcept[]
   const terms = new Set(concepts.filter((c) => words.includes(c.typed)).flatMap((c) => c.forms.map((f) => f.term)));
   if (terms.size === 0) return undefined;
   // "How many people" is answered by "one person"; "how many times" by "twice".
-  if (terms.has("peopl")) terms.add("person");
-  if (terms.has("person")) terms.add("peopl");
+  if (terms.has(PEOPLE)) terms.add(PERSON);
+  if (terms.has(PERSON)) terms.add(PEOPLE);
   return terms;
 }
 
-// Number words as search terms: "several", "dozens" and "hundreds" count, as in answers they do.
-const NUMBER_TERMS = new Set(
-  "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds thousand thousands million millions billion dozen dozens several half"
-    .split(" ")
-    .map((word) => termOf(word)!),
-);
+// Number words as search terms; tens count a thing as well as the answer type's words do.
+const NUMBER_TERMS = new Set([...NUMBER_WORDS, "twenty", "thirty", "forty", "fifty"].map(term));
 // A year ("in 2020 soldiers…") dates, it does not count.
 const isNumberTerm = (term: string) => (/^\p{N}/u.test(term) && !/^(?:1\d|20)\d\d$/u.test(term)) || NUMBER_TERMS.has(term);
-const TWICE = termOf("twice")!;
-const THRICE = termOf("thrice")!;
 /** Search terms between a number and what it counts ("three US soldiers", "85 targets at seven facilities"). */
 const COUNT_REACH = 3;
 
 /** True when the sentence's terms hold a number of the counted thing: a number with a term for it just after. */
 export function countsThing(tokens: readonly string[], counted: ReadonlySet<string>): boolean {
-  if (counted.has("time") && tokens.some((t) => t === TWICE || t === THRICE)) return true;
+  if (counted.has(TIMES) && tokens.some((t) => t === TWICE || t === THRICE)) return true;
   for (let i = 0; i < tokens.length; i++) {
     if (!isNumberTerm(tokens[i]!)) continue;
     for (let j = i + 1; j <= i + COUNT_REACH && j < tokens.length; j++) if (counted.has(tokens[j]!)) return true;
