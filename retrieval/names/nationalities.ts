@@ -28,6 +28,12 @@ export function stateOfNationality(form: string): string | undefined {
 }
 
 const STATES = new Set(Object.values(STATE_OF_NATIONALITY));
+const NATIONALITY_OF_STATE = Object.fromEntries(Object.entries(STATE_OF_NATIONALITY).map(([nationality, state]) => [state, nationality]));
+
+/** The state for a nationality word, the nationality word for a state ("iraqi" ↔ "iraq"), if either. */
+export function nationalityOrState(form: string): string | undefined {
+  return stateOfNationality(form) ?? (Object.hasOwn(NATIONALITY_OF_STATE, form) ? NATIONALITY_OF_STATE[form] : undefined);
+}
 
 /** True for a state's name or nationality word ("iraq", "iraqi"), as a word form. */
 export function namesState(form: string): boolean {

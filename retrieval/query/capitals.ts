@@ -1,5 +1,5 @@
 import { termOf } from "../text/tokenize.js";
-import { stateOfNationality } from "../names/nationalities.js";
+import { nationalityOrState, stateOfNationality } from "../names/nationalities.js";
 import type { QueryLexicon, WeightedTerm } from "./understandQuestion.js";
 
 /**
@@ -31,12 +31,22 @@ const CAPITALS: Record<string, string> = {
 const STATES = Object.fromEntries(Object.entries(CAPITALS).map(([capital, state]) => [state, capital]));
 
 export const CAPITAL_WEIGHT = 0.3;
+/** "Iraq-based militias" are Iraqi ones, "American forces" are US forces: nearly the same word. */
+export const NATIONALITY_WEIGHT = 0.5;
 
-/** The state's capital for a state, the capital's state for a capital, when the index has it. */
+/**
+ * The state's capital for a state, the capital's state for a capital, and a state's nationality
+ * word for the state and back ("iraqi" ↔ "iraq"), each where the index has it.
+ */
 export function capitalAndStateTerms(form: string, lexicon: Pick<QueryLexicon, "hasTerm">): WeightedTerm[] {
-  const other = CAPITALS[form] ?? STATES[form];
-  const term = other === undefined ? undefined : termOf(other);
-  return term !== undefined && lexicon.hasTerm(term) ? [{ term, weight: CAPITAL_WEIGHT }] : [];
+  const related: WeightedTerm[] = [];
+  const capitalOrState = CAPITALS[form] ?? STATES[form];
+  const nationalityOrStateForm = nationalityOrState(form);
+  for (const [other, weight] of [[capitalOrState, CAPITAL_WEIGHT], [nationalityOrStateForm, NATIONALITY_WEIGHT]] as const) {
+    const term = other === undefined ? undefined : termOf(other);
+    if (term !== undefined && lexicon.hasTerm(term)) related.push({ term, weight });
+  }
+  return related;
 }
 
 /** The capital a state's word names, the state given as its name or nationality ("syria", "syrian"). */

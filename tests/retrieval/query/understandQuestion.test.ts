@@ -55,6 +55,15 @@ describe("understandQuestion", () => {
     expect(weightOf("what does iran want", "tehran")).toBe(0.3);
   });
 
+  it("reads a nationality word for its state and a state for its nationality word, below the typed word", () => {
+    const [iraq, iraqi, us, israel] = tokenize("Iraq Iraqi US Israel");
+    expect(weightOf("why are iraqi militias attacking israel", iraq!)).toBe(0.5);
+    expect(weightOf("what do iraq's militias want", iraqi!)).toBe(0.5);
+    expect(weightOf("how many attacks on american forces", us!)).toBe(0.5);
+    expect(weightOf("what did israeli commandos seize", israel!)).toBe(0.5);
+    expect(weightOf("what did israeli commandos seize", tokenize("Israeli")[0]!)).toBe(1);
+  });
+
   it("reads 'the syrian capital', 'syria's capital' and 'the capital of syria' as the city, at full weight", () => {
     const [damascus, baghdad] = tokenize("Damascus Baghdad");
     expect(weightOf("who was killed near the syrian capital's airport", damascus!)).toBe(1);
