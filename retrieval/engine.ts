@@ -223,7 +223,7 @@ export function explainAnswer(core: SearchCore, scores: QuestionScores, options:
   const maxExcerpts = options.maxExcerpts ?? 3;
   const maxMore = options.maxMore ?? 9;
   const features = verdictFeatures(best, scored, knownShare(scores), (sentence) => core.sentences[sentence]!.docId);
-  const decision = decideVerdict(features, best, understood.concepts.length, scores.substitutions);
+  const decision = decideVerdict(features, best, understood.concepts.length, scores.substitutions, understood.absentNames);
   const textOf = (docId: string) => core.docById.get(docId)!.text;
   const passages = pickDiversePassages(scored, core.sentences, textOf, maxExcerpts + maxMore, MAX_PASSAGE_CHARS);
   const cited = citePassages(passages, core.docById);

@@ -9,6 +9,11 @@ export interface Thesaurus {
   isWord(form: string): boolean;
   /** Words related to the word's lemmas; `sense` ranks the meaning, most common first (0-based). */
   related(form: string): { word: string; relation: Relation; sense: number }[];
+  /**
+   * True when the words ("japan", "tel aviv") name one particular place, person or thing in their
+   * commonest sense, and, unless `capitalised`, are no other kind of word ("swift").
+   */
+  namesEntity?(words: string, capitalised: boolean): boolean;
 }
 
 /**

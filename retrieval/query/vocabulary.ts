@@ -12,6 +12,8 @@ export interface Vocabulary {
   readonly byFirstLetter: ReadonlyMap<string, readonly string[]>;
   /** Name forms by transliteration key ("ktb" for Kataib, Ktaeb, Kata'ib). */
   readonly byTransliteration: ReadonlyMap<string, readonly string[]>;
+  /** Forms of the articles' titles and publishers: a question may name the articles themselves ("the Jerusalem Post"). */
+  readonly aboutArticles: ReadonlySet<string>;
 }
 
 // A word right after a sentence end, a line start or an opening quote is capitalised anyway.
@@ -49,5 +51,6 @@ export function buildVocabulary(docs: readonly Document[]): Vocabulary {
     push(byFirstLetter, form[0]!, form);
     if (names.has(form)) push(byTransliteration, transliterationKey(form), form);
   }
-  return { counts, names, byFirstLetter, byTransliteration };
+  const aboutArticles = new Set(docs.flatMap((d) => [...`${d.title} ${d.publisher ?? ""}`.matchAll(WORD_PATTERN)].map((m) => wordForm(m[0]))));
+  return { counts, names, byFirstLetter, byTransliteration, aboutArticles };
 }

@@ -161,6 +161,11 @@ export function openWordNet(dictDir: string = wordnetDictDir()): WordNet {
     return fields.slice(fields.length - synsetCount).map(Number);
   };
   const synset = (pos: Pos, offset: number) => parseSynset(data[pos].lineAt(offset));
+  /** How many of the lemma's senses were seen in WordNet's tagged texts: 0 for a use nobody makes ("to japan" a bowl). */
+  const taggedSenses = (pos: Pos, lemma: string): number => {
+    const fields = index[pos].find(lemma.replace(/ /gu, "_"))?.trim().split(/ +/u);
+    return fields ? Number(fields[fields.length - Number(fields[2]) - 1]) : 0;
+  };
 
   const lemmas = (word: string): { pos: Pos; lemma: string }[] => {
     const form = word.toLowerCase().trim();
@@ -212,9 +217,18 @@ export function openWordNet(dictDir: string = wordnetDictDir()): WordNet {
     return out;
   };
 
+  // WordNet marks a named entity as an instance of its kind ("Japan" is an instance of "Asian country").
+  const namesEntity = (words: string, capitalised: boolean): boolean => {
+    const lemma = words.toLowerCase().trim();
+    const [commonest] = offsetsOf("noun", lemma);
+    if (commonest === undefined || !synset("noun", commonest).pointers.some((p) => p.symbol === "@i")) return false;
+    return capitalised || POS.every((pos) => pos === "noun" || taggedSenses(pos, lemma) === 0);
+  };
+
   return {
     lemmas,
     isWord: (form) => lemmas(form).length > 0,
+    namesEntity,
     related,
     close: () => POS.forEach((pos) => (index[pos].close(), data[pos].close())),
   };

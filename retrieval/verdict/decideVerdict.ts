@@ -81,11 +81,17 @@ export interface VerdictDecision {
  * corpus about the question at all (else `none`), and does the best passage state its answer
  * (`answered`, else `related`: the closest passages, said plainly not to be a confirmed answer).
  * The support rules (answer type, rare names, no actor of the question replaced by another of its
- * kind: see substitutedNames.ts) are necessary for `answered`; the second model is
+ * kind: see substitutedNames.ts, no name the articles never mention) are necessary for `answered`; the second model is
  * fitted on, and decides among, the questions whose best passage passes them, weighing how much of
  * the rest of the question is around it.
  */
-export function decideVerdict(features: VerdictFeatures, best: SentenceScore | undefined, questionWords: number, substitutions: readonly SubstitutedName[] = []): VerdictDecision {
+export function decideVerdict(
+  features: VerdictFeatures,
+  best: SentenceScore | undefined,
+  questionWords: number,
+  substitutions: readonly SubstitutedName[] = [],
+  absentNames: readonly string[] = [],
+): VerdictDecision {
   const { onTopic: topicModel, states: statesModel, thresholds } = VERDICT_MODELS;
   const onTopic = predict(topicModel, features);
   const states = predict(statesModel, features);
@@ -95,8 +101,10 @@ export function decideVerdict(features: VerdictFeatures, best: SentenceScore | u
   if (!best || onTopic < thresholds.onTopic) {
     return { verdict: "none", onTopic, states, refusal: "None of the articles is about this." };
   }
-  if (best.supported && substitutions.length === 0 && states >= thresholds.states) return { verdict: "answered", onTopic, states };
-  const names = best.missingNames.length
+  if (best.supported && substitutions.length === 0 && absentNames.length === 0 && states >= thresholds.states) return { verdict: "answered", onTopic, states };
+  const names = absentNames.length
+    ? ` (none mentions ${absentNames.join(", ")})`
+    : best.missingNames.length
     ? ` (none mentions ${best.missingNames.join(", ")} there)`
     : substitutions.length
       ? ` (the closest name ${substitutions.map((s) => `${s.named.name}, not ${s.asked.name}`).join("; ")})`

@@ -130,6 +130,14 @@ describe("bad questions", () => {
     await expect(engine.ask(question)).resolves.toMatchObject({ question });
   });
 
+  it("does not confirm a passage for a question naming a place the articles never mention, and says which", async () => {
+    // The articles tell of an order from South Korea: the passage about it is close, but not the answer.
+    const answer = await engine.ask("when did iraq order the cheongung system from japan");
+    expect(answer.verdict).toBe("related");
+    expect(answer.excerpts.some((e) => e.text.includes("Cheongung"))).toBe(true);
+    expect(answer.refusal).toMatch(/none mentions japan/);
+  });
+
   it("refuses a question made only of common words", async () => {
     const answer = await engine.ask("What is it that they are?");
     expect(answer.answered).toBe(false);

@@ -55,6 +55,19 @@ describe("understandQuestion", () => {
     expect(weightOf("what does iran want", "tehran")).toBe(0.3);
   });
 
+  it("lists the names the articles never mention, by WordNet or a capital, but not another spelling of theirs", async () => {
+    const { openWordNet } = await import("../../../retrieval/query/wordnet.js");
+    const thesaurus = openWordNet();
+    const absent = (question: string) => understandQuestion(question, { ...lexicon, thesaurus }).absentNames;
+    expect(absent("when did iraq order the cheongung system from japan")).toEqual(["japan"]);
+    expect(absent("why is al-zaidi saying the resistance is focusing on tel aviv")).toEqual(["tel aviv"]);
+    expect(absent("what did Sudani and Blinken talk about")).toEqual(["Blinken"]);
+    expect(absent("did the houthis open offices in bagdad")).toEqual([]);
+    expect(absent("what did the Jerusalem Post say deterred the militias")).toEqual([]);
+    expect(absent("why did qaani visit baghdad")).toEqual([]);
+    thesaurus.close();
+  });
+
   it("reads a nationality word for its state and a state for its nationality word, below the typed word", () => {
     const [iraq, iraqi, us, israel] = tokenize("Iraq Iraqi US Israel");
     expect(weightOf("why are iraqi militias attacking israel", iraq!)).toBe(0.5);

@@ -22,4 +22,16 @@ describe("openWordNet", () => {
     const synonyms = wordnet.related("purchase").filter((r) => r.relation === "synonym").map((r) => r.word);
     expect(synonyms).toContain("buy");
   });
+
+  it("knows words that name one place or person, and a lowercase word only when it is no other kind of word", () => {
+    expect(wordnet.namesEntity("japan", false)).toBe(true);
+    expect(wordnet.namesEntity("tel aviv", false)).toBe(true);
+    expect(wordnet.namesEntity("Beirut", true)).toBe(true);
+    // "swift" is mostly an adjective; "Swift" capitalised is the writer.
+    expect(wordnet.namesEntity("swift", false)).toBe(false);
+    expect(wordnet.namesEntity("swift", true)).toBe(true);
+    expect(wordnet.namesEntity("turkey", true)).toBe(false);
+    expect(wordnet.namesEntity("order", false)).toBe(false);
+    expect(wordnet.namesEntity("sistany", false)).toBe(false);
+  });
 });
