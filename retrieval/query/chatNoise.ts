@@ -9,7 +9,7 @@ const FILLERS = new Set(
   (
     "yo hey hi hello hiya sup bro bruh dude man guys pls plz please thx thanks ty tbh idk idc imo imho fyi btw lol lmao rofl " +
     "omg wtf nah ngl smh fr ok okay k kk um umm uh uhh hmm hmmm like literally basically actually anyone anybody someone somebody " +
-    "quick question q rn asap"
+    "quick question q rn asap kinda sorta rly srsly iirc afaik tldr wdym dunno lemme ya yall"
   ).split(" "),
 );
 
@@ -39,6 +39,14 @@ const CHAT_SPELLINGS: Record<string, string> = {
   tho: "though",
   w: "with",
   wo: "without",
+  gonna: "going to",
+  wanna: "want to",
+  gotta: "got to",
+  smth: "something",
+  sth: "something",
+  bout: "about",
+  prob: "probably",
+  probs: "probably",
 };
 
 /** Contractions, with the auxiliary a question would use ("why'd" asks "why did"). */
@@ -63,7 +71,7 @@ const ASKER_FRAMES: RegExp[] = [
   /\b(?:(?:do|did|would)\s+)?(?:you|u|ya|y'all)\s+(?:think|reckon|guess|suppose)\b/giu,
   /\bi\s+(?:wonder|guess|suppose|reckon|heard)\b(?:\s+(?:that|if|whether))?/giu,
   /\bi(?:'m|\s+am)\s+(?:wondering|curious)\b(?:\s+(?:about|if|whether))?/giu,
-  /\bor\s+(?:nah|not|no)\s*(?=[?!.]*\s*$)/giu,
+  /\bor\s+(?:nah|not|no|what|smth|sth|something)\s*(?=[?!.]*\s*$)/giu,
 ];
 
 /** Removes chat noise and contractions; keeps every other word as typed, in order. */

@@ -18,6 +18,8 @@ describe("removeChatNoise", () => {
   it("reads chat spellings of small words as the words", () => {
     expect(removeChatNoise("r u sure the us left")).toBe("are you sure the us left");
     expect(removeChatNoise("whats the govt doing")).toBe("what is the government doing");
+    expect(removeChatNoise("when's the deal gonna be official")).toBe("when is the deal going to be official");
+    expect(removeChatNoise("did they wanna hit smth in eilat")).toBe("did they want to hit something in eilat");
   });
 
   it("folds runs of punctuation and keeps a question mark from a dropped word", () => {
@@ -29,6 +31,7 @@ describe("removeChatNoise", () => {
   it("drops how the asker frames the question around themselves, but not a 'think' the question asks about", () => {
     expect(removeChatNoise("u think hamas would go to baghdad if they got kicked out of qatar??")).toBe("hamas would go to baghdad if they got kicked out of qatar?");
     expect(removeChatNoise("has baghdad decided to get involved or nah")).toBe("has baghdad decided to get involved");
+    expect(removeChatNoise("so is tehran basically running iraq now or what lol")).toBe("so is tehran running iraq now");
     expect(removeChatNoise("i wonder why the militias announced it")).toBe("why the militias announced it");
     expect(removeChatNoise("what does the coordination framework think israel will do next")).toBe("what does the coordination framework think israel will do next");
   });
