@@ -64,20 +64,20 @@ const CONTRACTIONS: [RegExp, string][] = [
 ];
 
 /**
- * How a chat question frames itself around the asker ("u think hamas would…", "i wonder why…",
- * "…or nah"): none of it is what is asked, and "think" counted as content would have to be in the answer.
+ * How a chat question frames itself around the asker ("u think hamas would…", "i wonder why…"): none of it is what is asked, and "think" counted as content would have to be in the answer.
  */
 const ASKER_FRAMES: RegExp[] = [
   /\b(?:(?:do|did|would)\s+)?(?:you|u|ya|y'all)\s+(?:think|reckon|guess|suppose)\b/giu,
   /\bi\s+(?:wonder|guess|suppose|reckon|heard)\b(?:\s+(?:that|if|whether))?/giu,
   /\bi(?:'m|\s+am)\s+(?:wondering|curious)\b(?:\s+(?:about|if|whether))?/giu,
-  /\bor\s+(?:nah|not|no|what|smth|sth|something)\s*(?=[?!.]*\s*$)/giu,
 ];
+/** "…or nah", "…or what": read before the fillers go ("nah" is one) and again after ("or what lol"). */
+const CLOSING_ALTERNATIVE = /\bor\s+(?:nah|not|no|what|smth|sth|something)\s*(?=[?!.]*\s*$)/giu;
 
 /** Removes chat noise and contractions; keeps every other word as typed, in order. */
 export function removeChatNoise(typed: string): string {
   let text = typed.replace(/[’‘ʼ`´]/gu, "'");
-  for (const frame of ASKER_FRAMES) text = text.replace(frame, " ");
+  for (const frame of [...ASKER_FRAMES, CLOSING_ALTERNATIVE]) text = text.replace(frame, " ");
   for (const [pattern, replacement] of CONTRACTIONS) text = text.replace(pattern, replacement);
   // Runs of punctuation ("??", "!!!", "?!") say nothing more than one mark.
   text = text.replace(/([?!.,])[?!.,]+/gu, "$1");
@@ -92,5 +92,12 @@ export function removeChatNoise(typed: string): string {
     const spelled = CHAT_SPELLINGS[lower];
     return [spelled ? part.replace(bare, spelled) : part];
   });
-  return words.join("").replace(/\s+/gu, " ").replace(/\s+([?!.,])/gu, "$1").replace(/^[^\p{L}\p{N}]+/u, "").trim();
+  return words
+    .join("")
+    .replace(/\s+/gu, " ")
+    .trim()
+    .replace(CLOSING_ALTERNATIVE, "")
+    .replace(/\s+([?!.,])/gu, "$1")
+    .replace(/^[^\p{L}\p{N}]+/u, "")
+    .trim();
 }
