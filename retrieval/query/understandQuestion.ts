@@ -151,6 +151,19 @@ function corpusNames(actors: ActorRegistry, actorId: string): string[] {
  * cannot state what the question says of them: "when did iraq order the system from japan" of an
  * order from South Korea. Words the articles' titles or publishers use are theirs ("Jerusalem Post").
  */
+/**
+ * The articles' spelling of a name the dictionary spells another way ("irak", "bagdad"): a synonym
+ * of the name's commonest sense that the articles write as a name.
+ */
+function otherSpellingOfName(form: string, capitalised: boolean, lexicon: QueryLexicon): string | undefined {
+  if (!lexicon.thesaurus?.namesEntity?.(form, capitalised)) return undefined;
+  for (const { word, relation, sense } of lexicon.thesaurus.related(form)) {
+    const other = wordForm(word);
+    if (relation === "synonym" && sense === 0 && lexicon.vocabulary.names.has(other)) return other;
+  }
+  return undefined;
+}
+
 /** A term standing for a word at this weight or more (a synonym, not a capital's state) is another name for it. */
 const ABSENT_NAME_MIN_OTHER_NAME = 0.5;
 
@@ -201,7 +214,11 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
       if (spelled && termOf(spelled.form) === term && lexicon.vocabulary.names.has(spelled.form)) word.corrected = spelled;
       continue;
     }
-    if (lexicon.thesaurus?.isWord(word.form)) continue;
+    if (lexicon.thesaurus?.isWord(word.form)) {
+      const spelling = otherSpellingOfName(word.form, word.capitalised, lexicon);
+      if (spelling) word.corrected = { form: spelling, kind: "spelling" };
+      continue;
+    }
     const correction = correctWord(word.form, lexicon.vocabulary);
     if (correction) word.corrected = correction;
   }

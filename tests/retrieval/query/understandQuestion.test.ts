@@ -68,6 +68,16 @@ describe("understandQuestion", () => {
     thesaurus.close();
   });
 
+  it("searches a name the dictionary spells another way as the articles spell it", async () => {
+    const { openWordNet } = await import("../../../retrieval/query/wordnet.js");
+    const thesaurus = openWordNet();
+    const understood = understandQuestion("is the iranian plan for irak a secret", { ...lexicon, thesaurus });
+    expect(understood.searched).toBe("is the iranian plan for Iraq a secret");
+    expect(understood.rewrites).toEqual([{ from: "irak", to: "Iraq", kind: "spelling" }]);
+    expect(understood.terms.find((t) => t.term === "iraq")?.weight).toBe(1);
+    thesaurus.close();
+  });
+
   it("reads a nationality word for its state and a state for its nationality word, below the typed word", () => {
     const [iraq, iraqi, us, israel] = tokenize("Iraq Iraqi US Israel");
     expect(weightOf("why are iraqi militias attacking israel", iraq!)).toBe(0.5);
