@@ -7,8 +7,11 @@ export type AnswerType = "number" | "time" | "person-or-group" | "place" | "any"
 
 const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
 const WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
-/** Words that state a number, as answers give them: "several", "dozens" and "hundreds" count. */
-export const NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twelve dozen dozens hundred hundreds thousand thousands million millions billion billions several half".split(" ");
+/** Words that state a number, as answers give them: "several", "dozens", "hundreds" and "twice" count. */
+export const NUMBER_WORDS = (
+  "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty ninety " +
+  "dozen dozens hundred hundreds thousand thousands million millions billion billions several half twice thrice"
+).split(" ");
 
 // A capitalised word that does not open the sentence and is not a day or month: a name.
 const NAME_WORD = `(?!(?:${MONTHS}|${WEEKDAYS})\\b)[A-Z][\\p{L}'’-]+`;

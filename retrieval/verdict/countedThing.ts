@@ -40,8 +40,8 @@ export function countedTerms(question: string, concepts: readonly QueryConcept[]
   return terms;
 }
 
-// Number words as search terms; tens count a thing as well as the answer type's words do.
-const NUMBER_TERMS = new Set([...NUMBER_WORDS, "twenty", "thirty", "forty", "fifty"].map(term));
+// Number words as search terms.
+const NUMBER_TERMS = new Set(NUMBER_WORDS.map(term));
 // A year ("in 2020 soldiers…") dates, it does not count.
 const isNumberTerm = (term: string) => (/^\p{N}/u.test(term) && !/^(?:1\d|20)\d\d$/u.test(term)) || NUMBER_TERMS.has(term);
 /** Search terms between a number and what it counts ("three US soldiers", "85 targets at seven facilities"). */

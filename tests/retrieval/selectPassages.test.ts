@@ -43,6 +43,13 @@ describe("scoreSentence", () => {
     expect(score(q, "The ferry service started after the bridge closed.").typeMatch).toBe(false);
   });
 
+  it("takes 'twice' and the tens in words as numbers for 'how many'", () => {
+    const q = query("How many times has the ferry sunk?");
+    expect(score(q, "The ferry has sunk twice since it was built.").typeMatch).toBe(true);
+    expect(score(q, "Some forty people were aboard when the ferry sank.").typeMatch).toBe(true);
+    expect(score(q, "The ferry has sunk before.").typeMatch).toBe(false);
+  });
+
   it("counts the question's words in the sentences just before as coverage, and ranks on it", () => {
     const q = query("How many cars cross the Harbour Bridge each day?");
     const leaning = score(q, "About 160,000 cars cross it each day.", "The Harbour Bridge spans the harbour.");
