@@ -131,9 +131,22 @@ function findActorPhrases(words: readonly Word[], actors: ActorRegistry | undefi
   return phrases;
 }
 
+/** Each actor's names as sets of terms, read once per registry: every question naming an actor compares them. */
+const NAME_TERMS = new WeakMap<ActorRegistry, { actorId: string; terms: Set<string> }[]>();
+function nameTermsOf(actors: ActorRegistry) {
+  let names = NAME_TERMS.get(actors);
+  if (!names) {
+    names = actors.actors.flatMap((a) => [a.name, ...a.aliases].map((n) => ({ actorId: a.id, terms: new Set(tokenize(n)) })));
+    NAME_TERMS.set(actors, names);
+  }
+  return names;
+}
+
 /** The terms of each of the actor's names that no other actor's name contains whole. */
 function identifyingNames(actors: ActorRegistry, actorId: string, names: readonly string[]): string[][] {
-  const others = actors.actors.filter((a) => a.id !== actorId).flatMap((a) => [a.name, ...a.aliases].map((n) => new Set(tokenize(n))));
+  const others = nameTermsOf(actors)
+    .filter((n) => n.actorId !== actorId)
+    .map((n) => n.terms);
   const own = names.map((n) => [...new Set(tokenize(n))]).filter((terms) => terms.length > 0);
   return own.filter((terms) => !others.some((other) => terms.every((t) => other.has(t))));
 }
