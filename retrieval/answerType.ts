@@ -20,7 +20,8 @@ const NAME = new RegExp(`(?<!^)(?<![.!?]\\s)\\b${NAME_WORD}(?:\\s+(?:(?:al|bin|i
 
 /** Every phrase of the type in a passage; the passage qualifies when one is not from the question. */
 const PATTERNS: Record<Exclude<AnswerType, "any">, RegExp> = {
-  number: new RegExp(`[$£€]?\\d[\\d,.]*\\w*|\\b(?:${NUMBER_WORDS.join("|")})\\b`, "gi"),
+  // A duration without a number ("for years") answers "how long" as "for three years" does.
+  number: new RegExp(`[$£€]?\\d[\\d,.]*\\w*|\\b(?:${NUMBER_WORDS.join("|")})\\b|\\bfor (?:decades|years|months|weeks|days|hours)\\b`, "gi"),
   time: new RegExp(
     // Years from 1000 on, decades ("1960s") and centuries: SQuAD's history questions ask for these as often as for dates.
     `\\b(?:${MONTHS}|${WEEKDAYS})\\b|\\b(?:1\\d|20)\\d\\d\\b|\\b\\d{1,3}0s\\b|\\bcentur(?:y|ies)\\b|\\b(?:yesterday|today|tonight|ago|last (?:week|month|year)|next (?:week|month|year)|earlier|later|\\d{1,2}(?::\\d\\d)?\\s?[ap]\\.m\\.)` +
@@ -62,9 +63,22 @@ function askedAlready(phrase: string, type: AnswerType, asked: AskedQuestion): b
   return phrase.split(/[\s-]+/).some((word) => word.length >= 4 && asked.words.has(word));
 }
 
+// A day of a date ("September 26", "26 September") or a year dates something; it is no amount,
+// except a year a duration runs from ("since 2011" answers "how long").
+const MONTH_BEFORE = new RegExp(`\\b(?:${MONTHS})\\.?\\s+$`, "i");
+const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\b`, "i");
+const YEAR = /^(?:1\d|20)\d\d$/;
+
+function isDatePart(passage: string, match: RegExpMatchArray): boolean {
+  if (!/^\d/.test(match[0])) return false;
+  if (YEAR.test(match[0])) return !/\bsince\s+$/i.test(passage.slice(Math.max(0, match.index! - 6), match.index));
+  return MONTH_BEFORE.test(passage.slice(Math.max(0, match.index! - 12), match.index)) || MONTH_AFTER.test(passage.slice(match.index! + match[0].length));
+}
+
 export function passageHasAnswerType(passage: string, type: AnswerType, asked: AskedQuestion): boolean {
   if (type === "any") return true;
   for (const match of passage.matchAll(PATTERNS[type])) {
+    if (type === "number" && isDatePart(passage, match)) continue;
     const phrase = fold(match[0]).replace(/[.,]+$/, "");
     if (!askedAlready(phrase, type, asked)) return true;
   }

@@ -50,6 +50,16 @@ describe("scoreSentence", () => {
     expect(score(q, "The ferry has sunk before.").typeMatch).toBe(false);
   });
 
+  it("does not take a date for an amount, but takes a duration for 'how long'", () => {
+    const much = query("How much potash was stored at the depot?");
+    expect(score(much, "On September 26 the strike targeted the main potash storage depot.").typeMatch).toBe(false);
+    expect(score(much, "In 2024 the depot stored potash.").typeMatch).toBe(false);
+    expect(score(much, "The depot stored 5,000 tonnes of potash.").typeMatch).toBe(true);
+    const long = query("How long has Israel struck targets in Syria?");
+    expect(score(long, "Israel has struck targets in Syria for years.").typeMatch).toBe(true);
+    expect(score(long, "Israel has struck targets in Syria since 2013.").typeMatch).toBe(true);
+  });
+
   it("counts the question's words in the sentences just before as coverage, and ranks on it", () => {
     const q = query("How many cars cross the Harbour Bridge each day?");
     const leaning = score(q, "About 160,000 cars cross it each day.", "The Harbour Bridge spans the harbour.");
