@@ -88,13 +88,16 @@ interface Word {
   corrected?: { form: string; kind: "typo" | "spelling" };
 }
 
-// "US", "U.S." and "USA", and "the us" as people type it: the country, never the pronoun.
-const WORD = /(?<country>U\.S\.(?:A\.?)?|\b(?:USA|US)\b|(?<=\b[Tt]he )us\b)|[\p{L}\p{N}]+(?:['’‘`´ʼ][\p{L}]+)*/gu;
+// "US", "U.S." and "USA", and "the us" or "us forces" as people type it: the country, never the
+// pronoun, which no noun of the state's follows.
+const WORD =
+  /(?<country>U\.S\.(?:A\.?)?|\b(?:USA|US)\b|(?<=\b[Tt]he )us\b|\bus(?=[\s-]+(?:forces|troops|soldiers|military|army|navy|officials|embassy|base|bases|strikes?|warplanes|jets|government|president|administration|personnel|sanctions|led|backed)\b))|[\p{L}\p{N}]+(?:['’‘`´ʼ][\p{L}]+)*/gu;
 
 function readWords(text: string): Word[] {
   return [...text.matchAll(WORD)].map((m, i) => {
     const raw = m[0];
-    return { raw, form: m.groups?.country ? "unitedstates" : wordForm(raw), start: m.index, end: m.index + raw.length, capitalised: i > 0 && /^\p{Lu}/u.test(raw) };
+    // The country is a name however it is typed ("the us").
+    return { raw, form: m.groups?.country ? "unitedstates" : wordForm(raw), start: m.index, end: m.index + raw.length, capitalised: m.groups?.country !== undefined || (i > 0 && /^\p{Lu}/u.test(raw)) };
   });
 }
 

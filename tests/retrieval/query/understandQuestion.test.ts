@@ -99,6 +99,8 @@ describe("understandQuestion", () => {
     const country = tokenize("US")[0]!;
     expect(termsOf("why did the us kill muhandis").map((t) => t.term)).toContain(country);
     expect(termsOf("tell us about qaani").map((t) => t.term)).not.toContain(country);
+    expect(termsOf("iri attacks on us forces").map((t) => t.term)).toContain(country);
+    expect(termsOf("did they warn us before").map((t) => t.term)).not.toContain(country);
   });
 
   it("drops chat noise before reading, so none of it is searched", () => {
