@@ -67,6 +67,8 @@ const CONTRACTIONS: [RegExp, string][] = [
  * How a chat question frames itself around the asker ("u think hamas would…", "i wonder why…"): none of it is what is asked, and "think" counted as content would have to be in the answer.
  */
 const ASKER_FRAMES: RegExp[] = [
+  // "wait what happens…", "wait nasrallah's dead??": surprise, not a wait asked about.
+  /^\s*wait\b[\s,.!?]*/giu,
   /\b(?:(?:do|did|would)\s+)?(?:you|u|ya|y'all)\s+(?:think|reckon|guess|suppose)\b/giu,
   /\bi\s+(?:wonder|guess|suppose|reckon|heard)\b(?:\s+(?:that|if|whether))?/giu,
   /\bi(?:'m|\s+am)\s+(?:wondering|curious)\b(?:\s+(?:about|if|whether))?/giu,

@@ -32,6 +32,8 @@ describe("removeChatNoise", () => {
     expect(removeChatNoise("u think hamas would go to baghdad if they got kicked out of qatar??")).toBe("hamas would go to baghdad if they got kicked out of qatar?");
     expect(removeChatNoise("has baghdad decided to get involved or nah")).toBe("has baghdad decided to get involved");
     expect(removeChatNoise("so is tehran basically running iraq now or what lol")).toBe("so is tehran running iraq now");
+    expect(removeChatNoise("wait nasrallah's dead?? how'd they get him")).toBe("nasrallah's dead? how did they get him");
+    expect(removeChatNoise("how long did they wait")).toBe("how long did they wait");
     expect(removeChatNoise("i wonder why the militias announced it")).toBe("why the militias announced it");
     expect(removeChatNoise("what does the coordination framework think israel will do next")).toBe("what does the coordination framework think israel will do next");
   });

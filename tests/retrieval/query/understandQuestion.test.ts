@@ -127,6 +127,7 @@ describe("understandQuestion", () => {
     expect(fragment.answerType).toBe("place");
     expect(fragment.searched).toBe("masyaf raid location");
     expect(understandQuestion("what happened at the kalsu base", lexicon).concepts.map((c) => c.typed)).toEqual(["kalsu", "base"]);
+    expect(understandQuestion("did the drones hit anything in eilat", lexicon).concepts.map((c) => c.typed)).toEqual(["drones", "hit", "eilat"]);
     // A wh-word says the kind of answer before any framing word does.
     expect(understandQuestion("when did the houthis open their office, and what location", lexicon).answerType).toBe("time");
   });
