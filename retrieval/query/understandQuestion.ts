@@ -145,13 +145,21 @@ function nameTermsOf(actors: ActorRegistry) {
   return names;
 }
 
-/** The terms of each of the actor's names that no other actor's name contains whole. */
-function identifyingNames(actors: ActorRegistry, actorId: string, names: readonly string[]): string[][] {
+/**
+ * The terms of each of the actor's names that no other actor's name contains whole, and of the name
+ * typed, unless it is another actor's name too: "IRGC" asked of is the IRGC, though "IRGC Quds
+ * Force" contains it.
+ */
+function identifyingNames(actors: ActorRegistry, actorId: string, names: readonly string[], typed: readonly string[] = []): string[][] {
   const others = nameTermsOf(actors)
     .filter((n) => n.actorId !== actorId)
     .map((n) => n.terms);
   const own = names.map((n) => [...new Set(tokenize(n))]).filter((terms) => terms.length > 0);
-  return own.filter((terms) => !others.some((other) => terms.every((t) => other.has(t))));
+  const identifying = own.filter((terms) => !others.some((other) => terms.every((t) => other.has(t))));
+  const typedTerms = [...new Set(typed)];
+  const typedIsOthers = others.some((other) => other.size === typedTerms.length && typedTerms.every((t) => other.has(t)));
+  const typedListed = identifying.some((terms) => terms.length === typedTerms.length && typedTerms.every((t) => terms.includes(t)));
+  return typedTerms.length > 0 && !typedIsOthers && !typedListed ? [...identifying, typedTerms] : identifying;
 }
 
 /** The actor's names as the corpus writes them, most used first. */
@@ -280,7 +288,7 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
     const weight = typedKnown ? EXPANSION_WEIGHTS.alias : EXPANSION_WEIGHTS.aliasOnly;
     const expansions = [...new Set(names.flatMap((n) => tokenize(n)))];
     const typedTerms = span.flatMap((w) => termOf(w.corrected?.form ?? w.form) ?? []);
-    const identifying = identifyingNames(lexicon.actors!, phrase.actorId, typedKnown ? [...names, typedTerms.join(" ")] : names);
+    const identifying = identifyingNames(lexicon.actors!, phrase.actorId, names, typedKnown ? typedTerms : []);
     for (let i = phrase.first; i < phrase.end; i++) {
       const concept = conceptOf.get(i);
       if (!concept) continue;

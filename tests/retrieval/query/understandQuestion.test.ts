@@ -41,6 +41,14 @@ describe("understandQuestion", () => {
     expect(weightOf("what is kh", "ktaeb")).toBe(1);
   });
 
+  it("knows an actor by the name typed, though another actor's longer name contains it", () => {
+    const irgc = understandQuestion("did the IRGC set up KH", lexicon).concepts.find((c) => c.typed === "irgc");
+    expect(irgc?.identifiedBy).toContainEqual(["irgc"]);
+    // "Hezbollah" alone names Lebanon's Hezbollah, not Kataib Hezbollah.
+    const kh = understandQuestion("what is kh", lexicon).concepts.find((c) => c.typed === "kh");
+    expect(kh?.identifiedBy).not.toContainEqual(["hezbollah"]);
+  });
+
   it("adds an actor's other names below the typed one when the corpus writes the typed one too", () => {
     const understood = understandQuestion("what is the PMF", lexicon);
     expect(understood.searched).toBe("what is the PMF");
