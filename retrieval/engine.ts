@@ -15,6 +15,7 @@ import { countedTerms } from "./verdict/countedThing.js";
 import { readAskedQuestion } from "./answerType.js";
 import { citePassages } from "./cite.js";
 import { parseQuestion } from "./question.js";
+import { tokenize } from "./text/tokenize.js";
 import { sha256 } from "./store/manifest.js";
 import { CORPUS_INDEX_NAME, openVectorStore } from "./store/openVectorStore.js";
 import { vectorStoreConfigFromEnv, type VectorStoreConfig } from "./store/vectorStoreConfig.js";
@@ -183,10 +184,12 @@ export type QuestionScores = Awaited<ReturnType<typeof scoreQuestion>>;
 /** Names of the question the sentence replaces with others of their kind (see substitutedNames.ts). */
 function substitutionsAt(core: SearchCore, finder: SubjectFinder, question: Parameters<typeof substitutedNames>[1], at: number) {
   const record = core.sentences[at]!;
-  const text = core.docById.get(record.docId)!.text;
+  const doc = core.docById.get(record.docId)!;
   // A sentence opening "He …" states it of whom the sentence before names: the passage quoted for it counts.
-  const passage = passageAround(core.sentences, at, text, Infinity);
-  return substitutedNames(finder, question, { text: text.slice(passage.start, passage.end), terms: record.terms, sentenceStart: record.start - passage.start });
+  const passage = passageAround(core.sentences, at, doc.text, Infinity);
+  // The publisher is who says every sentence of its article ("what does al majalla think…").
+  const terms = doc.publisher ? new Set([...record.terms, ...tokenize(doc.publisher)]) : record.terms;
+  return substitutedNames(finder, question, { text: doc.text.slice(passage.start, passage.end), terms, sentenceStart: record.start - passage.start });
 }
 
 /**

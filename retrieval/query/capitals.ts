@@ -30,6 +30,11 @@ const CAPITALS: Record<string, string> = {
 };
 const STATES = Object.fromEntries(Object.entries(CAPITALS).map(([capital, state]) => [state, capital]));
 
+/** The state a capital stands for, or the capital of a state, as word forms ("tehran" ↔ "iran"). */
+export function capitalOrState(form: string): string | undefined {
+  return Object.hasOwn(CAPITALS, form) ? CAPITALS[form] : Object.hasOwn(STATES, form) ? STATES[form] : undefined;
+}
+
 export const CAPITAL_WEIGHT = 0.3;
 /** "Iraq-based militias" are Iraqi ones, "American forces" are US forces: nearly the same word. */
 export const NATIONALITY_WEIGHT = 0.5;

@@ -1,6 +1,7 @@
 import type { AnswerType } from "../answerType.js";
 import type { FoundSubject, Subject, SubjectFinder } from "../names/subjects.js";
-import { termOf } from "../text/tokenize.js";
+import { termOf, wordForm } from "../text/tokenize.js";
+import { capitalOrState } from "../query/capitals.js";
 
 /** A name the question asks about that the passage does not mention, and the one of its kind the passage names instead. */
 export interface SubstitutedName {
@@ -40,12 +41,14 @@ function nested(a: Subject, b: Subject): boolean {
 
 const sameSubject = (a: Subject, b: Subject) => (a.actorId !== undefined ? a.actorId === b.actorId : a.name.toLowerCase() === b.name.toLowerCase());
 
-/** True when the passage's terms hold every word of the name. */
-const termsHold = (terms: ReadonlySet<string>, subject: Subject) =>
-  subject.name
-    .split(/[\s-]+/)
-    .map((w) => termOf(w))
-    .every((t) => t === undefined || terms.has(t));
+/** True when the passage's terms hold every word of the name, or a state's capital for the state and back ("Tehran" for Iran). */
+function termsHold(terms: ReadonlySet<string>, subject: Subject): boolean {
+  const words = subject.name.split(/[\s-]+/);
+  if (words.map((w) => termOf(wordForm(w))).every((t) => t === undefined || terms.has(t))) return true;
+  const other = words.length === 1 ? capitalOrState(wordForm(words[0]!)) : undefined;
+  const otherTerm = other === undefined ? undefined : termOf(other);
+  return otherTerm !== undefined && terms.has(otherTerm);
+}
 
 /**
  * A question that names someone or something the passage never mentions, while the passage names

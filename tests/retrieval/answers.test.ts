@@ -138,6 +138,11 @@ describe("bad questions", () => {
     expect(answer.refusal).toMatch(/none mentions japan/);
   });
 
+  it("takes a question's publisher as the teller of its articles' sentences, not a name they replace", async () => {
+    const answer = await engine.ask("how well does al majalla think israel has done against nasrallah's group");
+    expect(answer.refusal ?? "").not.toMatch(/not Al Majalla/);
+  });
+
   it("refuses a question made only of common words", async () => {
     const answer = await engine.ask("What is it that they are?");
     expect(answer.answered).toBe(false);

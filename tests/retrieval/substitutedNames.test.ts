@@ -32,6 +32,12 @@ describe("substitutedNames: a passage naming another of the kind the question na
     expect(substitutes("when did israel bomb the victoria base", sentence)).not.toContain("Baghdad for Israel");
   });
 
+  it("takes a capital the passage names for its state, and a state for its capital", () => {
+    const sentence = "Harakat al-Nujaba opened an office in Tehran, with the Islamic Resistance in Iraq.";
+    expect(substitutes("does nujaba have an office in iran", sentence)).toEqual([]);
+    expect(substitutes("does nujaba have an office in syria", sentence)).not.toEqual([]);
+  });
+
   it("leaves out a name that only says when or who reports", () => {
     const sentence = "US warplanes struck 85 targets in Iraq and Syria.";
     expect(substitutes("how many targets did US warplanes hit after the Jordan strike", sentence)).toEqual([]);
