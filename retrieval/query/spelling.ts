@@ -69,19 +69,20 @@ function nearest(typed: string, candidates: readonly string[], vocabulary: Vocab
 }
 
 /**
- * What a word the corpus never uses was probably meant as: a name spelt another way (same
- * transliteration key, at most half its letters off) or a typo within the tolerance. The first
- * letter is taken as typed, as people rarely get it wrong (Meilisearch counts a typo there twice).
+ * What a word the corpus never uses was probably meant as: the nearest word within the typo
+ * tolerance, or, failing that, a name spelt another way (same transliteration key, at most a third
+ * of its letters off, from five letters). Typos come first: keyed on consonants alone, a misspelt
+ * word would find a name that shares them ("teacehr" Thatcher, "leevel" Lovell). A name found by
+ * either way that keeps the typed key is a spelling of it ("sistany"). The first letter is taken
+ * as typed, as people rarely get it wrong (Meilisearch counts a typo there twice).
  */
 export function correctWord(typed: string, vocabulary: Vocabulary): Correction | undefined {
   if (typed.length < 4 || /\p{N}/u.test(typed)) return undefined;
-  const spelled = vocabulary.byTransliteration.get(transliterationKey(typed));
-  if (spelled) {
-    const form = nearest(typed, spelled, vocabulary, Math.ceil(typed.length / 2));
-    if (form) return { form, kind: "spelling" };
-  }
+  const key = transliterationKey(typed);
   const max = typoTolerance(typed.length);
-  if (max === 0) return undefined;
-  const form = nearest(typed, vocabulary.byFirstLetter.get(typed[0]!) ?? [], vocabulary, max);
-  return form ? { form, kind: "typo" } : undefined;
+  const typo = max > 0 ? nearest(typed, vocabulary.byFirstLetter.get(typed[0]!) ?? [], vocabulary, max) : undefined;
+  if (typo) return { form: typo, kind: vocabulary.names.has(typo) && transliterationKey(typo) === key ? "spelling" : "typo" };
+  const spelled = typed.length >= 5 ? vocabulary.byTransliteration.get(key) : undefined;
+  const form = spelled ? nearest(typed, spelled, vocabulary, Math.max(2, Math.ceil(typed.length / 3))) : undefined;
+  return form ? { form, kind: "spelling" } : undefined;
 }

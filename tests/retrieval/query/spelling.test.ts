@@ -55,6 +55,15 @@ describe("correctWord", () => {
     expect(correctWord("missle", vocabulary)).toEqual({ form: "missile", kind: "typo" });
   });
 
+  it("takes a typo of an ordinary word for that word, never for a name sharing its consonants", () => {
+    const text = "The teacher met Margaret Thatcher. The level rose, said Lovell. Ross works with words.";
+    const words = buildVocabulary([{ id: "b", file: "b.txt", title: "B", text, regions: [{ start: 0, end: text.length }] }]);
+    expect(correctWord("teacehr", words)).toEqual({ form: "teacher", kind: "typo" });
+    expect(correctWord("leevel", words)).toEqual({ form: "level", kind: "typo" });
+    // Under five letters a word gets no typo, and no name by its consonants either.
+    expect(correctWord("wors", words)).toBeUndefined();
+  });
+
   it("leaves short words, numbers and words near nothing alone", () => {
     expect(correctWord("naja", vocabulary)).toBeUndefined();
     expect(correctWord("2024x", vocabulary)).toBeUndefined();
