@@ -37,7 +37,8 @@ export function answerToJson(answer: Answer) {
 export function renderAnswerText(answer: Answer): string {
   const searched = answer.searched !== answer.question ? [`Searched for: ${answer.searched}`] : [];
   if (answer.verdict === "none") return [...searched, `No answer in the corpus. ${answer.refusal ?? ""}`.trim()].join("\n");
-  const note = answer.verdict === "related" ? ["The articles do not state this directly; the closest passages:"] : [];
+  // The refusal says why none is confirmed, and names what the articles never mention or name instead.
+  const note = answer.verdict === "related" ? [`${answer.refusal ?? "The articles do not state this directly."} The closest passages:`] : [];
   const quotes = answer.excerpts.map((e) => `[${e.citation}] “${e.text}”`);
   const cited = new Set(answer.excerpts.map((e) => e.citation));
   const sources = answer.sources

@@ -57,6 +57,13 @@ describe("npm run ask", () => {
     expect(stdout).toMatch(/^Sources:\n\[1\] Iraqi militias open a cautious front to help Hezbollah — Al Majalla \(corpus\/articles\/001_[0-9a-f]+\.txt\)$/m);
   });
 
+  it("says why a related answer is not confirmed, naming what the articles never mention", async () => {
+    const { code, stdout } = await runNpmScript("ask", ["when did iraq order the cheongung system from japan"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^The articles touch on this, but none of the passages found states what the question asks \(none mentions japan\)\. The closest passages:$/m);
+    expect(stdout).toMatch(/^\[1\] “.*Cheongung.*”$/m);
+  });
+
   it.each([
     ["an empty question", [""], /question is empty/],
     ["a 1,200-character question", ["why ".repeat(300)], /limit is 1,000/],
