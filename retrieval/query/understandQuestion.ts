@@ -14,6 +14,7 @@ import { describedPersonTerms } from "./describedPeople.js";
 import type { PersonRole } from "../actors/personRoles.js";
 import { framingAnswerType, isFramingWord } from "./framingWords.js";
 import { questionAnswerType, type AnswerType } from "../answerType.js";
+import { findAbsentNames } from "./absentNames.js";
 
 /** A search term standing for a word of the question, with how much it counts (typed: 1). */
 export interface WeightedTerm {
@@ -78,7 +79,8 @@ export const EXPANSION_WEIGHTS = {
   aliasOnly: 1,
 };
 
-interface Word {
+/** A word of the question as typed, with its offsets in the cleaned text and its correction, if any. */
+export interface Word {
   raw: string;
   form: string;
   start: number;
@@ -170,12 +172,6 @@ function corpusNames(actors: ActorRegistry, actorId: string): string[] {
 }
 
 /**
- * Names of the question the articles never mention: a place, person or thing WordNet knows by name
- * ("japan", "tel aviv"), or a capitalised word that is no word at all ("Blinken"). A passage
- * cannot state what the question says of them: "when did iraq order the system from japan" of an
- * order from South Korea. Words the articles' titles or publishers use are theirs ("Jerusalem Post").
- */
-/**
  * The articles' spelling of a name the dictionary spells another way ("irak", "bagdad"): a synonym
  * of the name's commonest sense that the articles write as a name.
  */
@@ -186,32 +182,6 @@ function otherSpellingOfName(form: string, capitalised: boolean, lexicon: QueryL
     if (relation === "synonym" && sense === 0 && lexicon.vocabulary.names.has(other)) return other;
   }
   return undefined;
-}
-
-/** A term standing for a word at this weight or more (a synonym, not a capital's state) is another name for it. */
-const ABSENT_NAME_MIN_OTHER_NAME = 0.5;
-
-function findAbsentNames(words: readonly Word[], conceptOf: ReadonlyMap<number, QueryConcept>, text: string, lexicon: QueryLexicon): string[] {
-  // Another spelling or name of the same thing that the articles use ("Bagdad" for Baghdad) is theirs.
-  const absent = (i: number) => {
-    const concept = conceptOf.get(i);
-    if (concept?.missing === undefined || words[i]!.corrected || lexicon.vocabulary.aboutArticles.has(words[i]!.form)) return false;
-    return !concept.forms.some((f) => f.weight >= ABSENT_NAME_MIN_OTHER_NAME && lexicon.hasTerm(f.term));
-  };
-  const names: string[] = [];
-  for (let first = 0; first < words.length; ) {
-    let length = 0;
-    for (let n = Math.min(3, words.length - first); n >= 1 && length === 0; n--) {
-      const span = words.slice(first, first + n);
-      if (!span.every((_, k) => absent(first + k))) continue;
-      const capitalised = span.every((w) => w.capitalised);
-      const known = lexicon.thesaurus?.namesEntity?.(span.map((w) => w.form).join(" "), capitalised);
-      if (known || (n === 1 && capitalised && !lexicon.thesaurus?.isWord(span[0]!.form))) length = n;
-    }
-    if (length > 0) names.push(text.slice(words[first]!.start, words[first + length - 1]!.end));
-    first += Math.max(1, length);
-  }
-  return names;
 }
 
 function addForm(concept: QueryConcept, term: string, weight: number): void {
