@@ -45,9 +45,7 @@ export const NATIONALITY_WEIGHT = 0.5;
  */
 export function capitalAndStateTerms(form: string, lexicon: Pick<QueryLexicon, "hasTerm">): WeightedTerm[] {
   const related: WeightedTerm[] = [];
-  const capitalOrState = CAPITALS[form] ?? STATES[form];
-  const nationalityOrStateForm = nationalityOrState(form);
-  for (const [other, weight] of [[capitalOrState, CAPITAL_WEIGHT], [nationalityOrStateForm, NATIONALITY_WEIGHT]] as const) {
+  for (const [other, weight] of [[capitalOrState(form), CAPITAL_WEIGHT], [nationalityOrState(form), NATIONALITY_WEIGHT]] as const) {
     const term = other === undefined ? undefined : termOf(other);
     if (term !== undefined && lexicon.hasTerm(term)) related.push({ term, weight });
   }

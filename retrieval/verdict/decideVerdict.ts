@@ -81,9 +81,9 @@ export interface VerdictDecision {
  * corpus about the question at all (else `none`), and does the best passage state its answer
  * (`answered`, else `related`: the closest passages, said plainly not to be a confirmed answer).
  * The support rules (answer type, rare names, no actor of the question replaced by another of its
- * kind: see substitutedNames.ts, no name the articles never mention) are necessary for `answered`; the second model is
- * fitted on, and decides among, the questions whose best passage passes them, weighing how much of
- * the rest of the question is around it.
+ * kind: see substitutedNames.ts, no name the articles never mention: see query/absentNames.ts) are
+ * necessary for `answered`; the second model is fitted on, and decides among, the questions whose
+ * best passage passes them, weighing how much of the rest of the question is around it.
  */
 export function decideVerdict(
   features: VerdictFeatures,
@@ -105,9 +105,9 @@ export function decideVerdict(
   const names = absentNames.length
     ? ` (none mentions ${absentNames.join(", ")})`
     : best.missingNames.length
-    ? ` (none mentions ${best.missingNames.join(", ")} there)`
-    : substitutions.length
-      ? ` (the closest name ${substitutions.map((s) => `${s.named.name}, not ${s.asked.name}`).join("; ")})`
-      : "";
+      ? ` (none mentions ${best.missingNames.join(", ")} there)`
+      : substitutions.length
+        ? ` (the closest name ${substitutions.map((s) => `${s.named.name}, not ${s.asked.name}`).join("; ")})`
+        : "";
   return { verdict: "related", onTopic, states, refusal: `The articles touch on this, but none of the passages found states what the question asks${names}.` };
 }
