@@ -64,7 +64,8 @@ const CONTRACTIONS: [RegExp, string][] = [
 ];
 
 /**
- * How a chat question frames itself around the asker ("u think hamas would…", "i wonder why…"): none of it is what is asked, and "think" counted as content would have to be in the answer.
+ * How a chat question frames itself around the asker ("u think hamas would…", "i wonder why…"):
+ * none of it is what is asked, and "think" counted as content would have to be in the answer.
  */
 const ASKER_FRAMES: RegExp[] = [
   // "wait what happens…", "wait nasrallah's dead??": surprise, not a wait asked about.
