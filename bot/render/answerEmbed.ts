@@ -11,6 +11,8 @@ export const MORE_PASSAGES_LABEL = "More passages";
 export const RELATED_PREFIX = "No confirmed answer — closest passages to: ";
 const ANSWER_FOOTER = "Quoted word for word from the articles; [n] is the source each quote comes from.";
 const TITLE_ROOM = 200;
+/** Room for why a related reply's passages are not confirmed; the verdict's reasons are one sentence. */
+const REASON_ROOM = 300;
 /** Longest title shown in a source line, so many sources still fit one field. */
 const SOURCE_TITLE_ROOM = 150;
 const BLOCK_SEPARATOR = "\n\n";
@@ -21,7 +23,7 @@ export interface PassagePage {
   excerpts: readonly Excerpt[];
   /** Every source of the answer; the page lists the ones its excerpts cite. */
   sources: readonly SourceRef[];
-  /** How the question was read, shown above the quotes when it differs from what was typed. */
+  /** How the question was read, when it differs from what was typed, and why none is confirmed: lines above the quotes. */
   searchedNote?: string;
   /** Where this page sits, e.g. "Passages 4–6 of 9"; absent for the answer itself. */
   position?: string;
@@ -101,7 +103,9 @@ export interface AnswerExtras {
 export function renderAnswer(answer: Answer, articles: readonly ArticleInfo[], moreButtonId?: string, extras: AnswerExtras = {}): BotMessage {
   const understood = extras.understood ? understoodNote(extras.understood) : undefined;
   if (answer.verdict === "none" || answer.excerpts.length === 0) return renderRefusal(answer, articles, understood);
-  const note = understood ?? searchedNote(answer);
+  // A related reply says why no passage is confirmed: "none mentions japan", or the name given instead.
+  const reason = answer.verdict === "related" && answer.refusal ? `*${fitEscaped(answer.refusal, REASON_ROOM)}*` : undefined;
+  const note = [understood ?? searchedNote(answer), reason].filter((line): line is string => line !== undefined).join("\n");
   return renderPassagePage({
     question: answer.verdict === "related" ? `${RELATED_PREFIX}${answer.question}` : answer.question,
     excerpts: answer.excerpts,

@@ -5,7 +5,7 @@ import { renderHelp } from "../../bot/render/help.js";
 import { renderNotice } from "../../bot/render/message.js";
 import { COVERAGE_HEADING, REFUSAL_TITLE } from "../../bot/render/refusal.js";
 import type { Answer, ArticleInfo, Excerpt, SourceRef } from "../../retrieval/types.js";
-import { expectWithinDiscordLimits, quotesIn, searchedNoteIn, unescapeDiscord } from "../support/discordMessages.js";
+import { expectWithinDiscordLimits, quotesIn, reasonIn, searchedNoteIn, unescapeDiscord } from "../support/discordMessages.js";
 
 function source(citation: number, title = `Article number ${citation}`): SourceRef {
   return { citation, docId: `doc-${citation}`, file: `corpus/articles/doc-${citation}.txt`, title, publisher: "The Daily Test", date: "2024-10-0" + ((citation % 9) + 1) };
@@ -126,6 +126,18 @@ describe("a related answer", () => {
     expect(embed!.title).toBe("No confirmed answer — closest passages to: Where was Qaani born?");
     expect(quotesIn(embed!.description!)).toEqual([{ text: "Qaani took over the Quds Force in 2020.", citation: 1, cut: false }]);
     expect(embed!.fields![0]!.value).toBe(sourceLine(source(1)));
+  });
+
+  it("says under the title why no passage is confirmed, escaped and unable to ping, above the quotes", () => {
+    const refusal = "The articles touch on this, but none of the passages found states what the question asks (none mentions @everyone **japan**).";
+    const message = renderAnswer({ ...related("when did iraq order the system from @everyone **japan**"), refusal }, corpus);
+    const description = message.embeds[0]!.description!;
+    expectWithinDiscordLimits(message);
+    expect(reasonIn(description)).toBe(refusal);
+    expect(description).not.toMatch(/@everyone/);
+    expect(quotesIn(description)).toEqual([{ text: "Qaani took over the Quds Force in 2020.", citation: 1, cut: false }]);
+    // An answer confirmed by its passage needs no reason.
+    expect(reasonIn(renderAnswer({ ...related("Where was Qaani born?"), verdict: "answered", answered: true, refusal }, corpus).embeds[0]!.description!)).toBeUndefined();
   });
 
   it("keeps the whole note and fits the title with a long question, escaped and unable to ping", () => {

@@ -11,7 +11,7 @@ import { COVERAGE_HEADING, REFUSAL_TITLE } from "../../bot/render/refusal.js";
 import { MAX_QUESTION_CHARS, parseQuestion, QuestionError } from "../../retrieval/question.js";
 import type { Answer, Verdict } from "../../retrieval/types.js";
 import { articleText, startHarness, TEST_TOKEN, useEndToEndSuite, type BotHarness } from "../support/botHarness.js";
-import { expectWithinDiscordLimits, quotesIn, searchedNoteIn, unescapeDiscord } from "../support/discordMessages.js";
+import { expectWithinDiscordLimits, quotesIn, reasonIn, searchedNoteIn, unescapeDiscord } from "../support/discordMessages.js";
 import type { RecordedRequest } from "../support/discordStandIn.js";
 
 const EPHEMERAL = 64;
@@ -322,6 +322,7 @@ describe.each(Object.keys(ASKING_WAYS) as (keyof typeof ASKING_WAYS)[])("related
     expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     const embed = body.embeds[0];
     expect(unescapeDiscord(embed.title)).toBe(`${RELATED_PREFIX}${question}`);
+    expect(reasonIn(embed.description)).toBe(expected.refusal);
     expectVerbatimQuotes(embed.description, expected.excerpts, expected);
     for (const citation of new Set(expected.excerpts.map((e) => e.citation))) {
       const source = expected.sources.find((s) => s.citation === citation)!;

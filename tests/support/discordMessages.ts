@@ -22,15 +22,27 @@ export interface ShownQuote {
  * as a reader sees it; undefined when there is none.
  */
 export function searchedNoteIn(description: string): string | undefined {
-  const first = description.split("\n\n", 1)[0]!;
-  if (first.startsWith("↪ ")) return unescapeDiscord(first);
-  return /^\*(Read|Searched for) .*\*$/.test(first) ? unescapeDiscord(first.slice(1, -1)) : undefined;
+  const line = noteLinesIn(description).find((l) => l.startsWith("↪ ") || /^\*(Read|Searched for) .*\*$/.test(l));
+  if (line === undefined) return undefined;
+  return unescapeDiscord(line.startsWith("↪ ") ? line : line.slice(1, -1));
 }
 
-/** The block quotes of an answer embed's description: `> text **[n]**`, separated by blank lines, after any searched note. */
+/** Why a related answer's passages are not confirmed, the italic line under any searched note, as a reader sees it. */
+export function reasonIn(description: string): string | undefined {
+  const line = noteLinesIn(description).find((l) => /^\*The articles .*\*$/.test(l));
+  return line === undefined ? undefined : unescapeDiscord(line.slice(1, -1));
+}
+
+/** The lines of the note block an answer's description may open with: italic lines and a follow-up's "↪". */
+function noteLinesIn(description: string): string[] {
+  const lines = description.split("\n\n", 1)[0]!.split("\n");
+  return lines.every((l) => l.startsWith("↪ ") || /^\*[^*].*\*$/.test(l)) ? lines : [];
+}
+
+/** The block quotes of an answer embed's description: `> text **[n]**`, separated by blank lines, after any note. */
 export function quotesIn(description: string): ShownQuote[] {
   const blocks = description.split("\n\n");
-  return blocks.slice(searchedNoteIn(description) === undefined ? 0 : 1).map((block) => {
+  return blocks.slice(noteLinesIn(description).length === 0 ? 0 : 1).map((block) => {
     const match = /^([\s\S]*) \*\*\[(\d+)\]\*\*$/.exec(block);
     if (!match) throw new Error(`not a quote block: ${JSON.stringify(block.slice(0, 80))}`);
     const lines = match[1]!.split("\n").map((line) => {
