@@ -67,11 +67,12 @@ function askedAlready(phrase: string, type: AnswerType, asked: AskedQuestion): b
 // except a year a duration runs from ("since 2011" answers "how long").
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTHS})\\.?\\s+$`, "i");
 const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\b`, "i");
-const YEAR = /^(?:1\d|20)\d\d$/;
+/** True for a year written in digits ("2020"): it dates, it does not count. */
+export const isYear = (text: string) => /^(?:1\d|20)\d\d$/u.test(text);
 
 function isDatePart(passage: string, match: RegExpMatchArray): boolean {
   if (!/^\d/.test(match[0])) return false;
-  if (YEAR.test(match[0])) return !/\bsince\s+$/i.test(passage.slice(Math.max(0, match.index! - 6), match.index));
+  if (isYear(match[0])) return !/\bsince\s+$/i.test(passage.slice(Math.max(0, match.index! - 6), match.index));
   return MONTH_BEFORE.test(passage.slice(Math.max(0, match.index! - 12), match.index)) || MONTH_AFTER.test(passage.slice(match.index! + match[0].length));
 }
 

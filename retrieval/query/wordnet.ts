@@ -160,19 +160,18 @@ export function openWordNet(dictDir: string = wordnetDictDir()): WordNet {
   const data = open((pos) => new DataFile(join(dictDir, `data.${pos}`)));
   const relatedCache = new Map<string, ReturnType<WordNet["related"]>>();
 
-  const offsetsOf = (pos: Pos, lemma: string): number[] => {
-    const line = index[pos].find(lemma.replace(/ /gu, "_"));
-    if (!line) return [];
-    const fields = line.trim().split(/ +/u);
-    const synsetCount = Number(fields[2]);
-    return fields.slice(fields.length - synsetCount).map(Number);
-  };
-  const synset = (pos: Pos, offset: number) => parseSynset(data[pos].lineAt(offset));
-  /** How many of the lemma's senses were seen in WordNet's tagged texts: 0 for a use nobody makes ("to japan" a bowl). */
-  const taggedSenses = (pos: Pos, lemma: string): number => {
+  /**
+   * The lemma's index line, read: its synsets' offsets, commonest sense first, and how many of its
+   * senses WordNet's tagged texts use.
+   */
+  const indexEntry = (pos: Pos, lemma: string): { offsets: number[]; tagged: number } | undefined => {
     const fields = index[pos].find(lemma.replace(/ /gu, "_"))?.trim().split(/ +/u);
-    return fields ? Number(fields[fields.length - Number(fields[2]) - 1]) : 0;
+    if (!fields) return undefined;
+    const synsetCount = Number(fields[2]);
+    return { offsets: fields.slice(fields.length - synsetCount).map(Number), tagged: Number(fields[fields.length - synsetCount - 1]) };
   };
+  const offsetsOf = (pos: Pos, lemma: string): number[] => indexEntry(pos, lemma)?.offsets ?? [];
+  const synset = (pos: Pos, offset: number) => parseSynset(data[pos].lineAt(offset));
 
   const lemmas = (word: string): { pos: Pos; lemma: string }[] => {
     const form = word.toLowerCase().trim();
@@ -229,7 +228,8 @@ export function openWordNet(dictDir: string = wordnetDictDir()): WordNet {
     const lemma = words.toLowerCase().trim();
     const [commonest] = offsetsOf("noun", lemma);
     if (commonest === undefined || !synset("noun", commonest).pointers.some((p) => p.symbol === "@i")) return false;
-    return capitalised || POS.every((pos) => pos === "noun" || taggedSenses(pos, lemma) === 0);
+    // A tagged count of 0 is a use nobody makes ("to japan" a bowl).
+    return capitalised || POS.every((pos) => pos === "noun" || (indexEntry(pos, lemma)?.tagged ?? 0) === 0);
   };
 
   return {

@@ -1,6 +1,6 @@
 import type { QueryConcept } from "../query/understandQuestion.js";
 import { termOf } from "../text/tokenize.js";
-import { NUMBER_WORDS } from "../answerType.js";
+import { isYear, NUMBER_WORDS } from "../answerType.js";
 
 /**
  * "How many drones does Kataib Hezbollah have" is answered by a number of drones, not by any number:
@@ -43,7 +43,7 @@ export function countedTerms(question: string, concepts: readonly QueryConcept[]
 // Number words as search terms.
 const NUMBER_TERMS = new Set(NUMBER_WORDS.map(term));
 // A year ("in 2020 soldiers…") dates, it does not count.
-const isNumberTerm = (term: string) => (/^\p{N}/u.test(term) && !/^(?:1\d|20)\d\d$/u.test(term)) || NUMBER_TERMS.has(term);
+const isNumberTerm = (term: string) => (/^\p{N}/u.test(term) && !isYear(term)) || NUMBER_TERMS.has(term);
 /** Search terms between a number and what it counts ("three US soldiers", "85 targets at seven facilities"). */
 const COUNT_REACH = 3;
 
