@@ -17,9 +17,18 @@ const MANIFEST_FILE = "manifest.json";
 const generationName = z.string().regex(/^gen-[0-9a-z-]+$/);
 const unitMetadataSchema = z.object({ docId: z.string(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
 
-async function loadUnits(folder: string, dimensions: number, what: string): Promise<{ index: LocalIndex<UnitMetadata>; units: VectorUnit[] }> {
+/**
+ * Items per vectra folder. vectra writes a folder as one JSON string, and V8's longest string (about
+ * 512 M characters) holds some 50,000 vectors of 512 numbers: SciFact's 49,501 sentences did not fit.
+ * A kind of unit is therefore spread over `chunks`, `chunks.1`, `chunks.2`, … of at most this many.
+ */
+export const VECTRA_SHARD_ITEMS = 20_000;
+
+/** `chunks`, `chunks.1`, … in order: the first shard keeps the unsharded name, so older indexes still load. */
+const shardFolder = (generation: string, kind: string, shard: number) => join(generation, shard === 0 ? kind : `${kind}.${shard}`);
+
+async function loadShard(folder: string, dimensions: number, what: string): Promise<{ index: LocalIndex<UnitMetadata>; units: VectorUnit[] }> {
   const index = new LocalIndex<UnitMetadata>(folder);
-  if (!(await index.isIndexCreated())) throw new Error(`${what} vectors are missing`);
   const items = await index.listItems();
   const units = items.map((item) => {
     const meta = unitMetadataSchema.safeParse(item.metadata);
@@ -31,11 +40,30 @@ async function loadUnits(folder: string, dimensions: number, what: string): Prom
   return { index, units };
 }
 
+/** Every shard of one kind of unit, in the order written. */
+async function loadUnits(generation: string, kind: string, dimensions: number, what: string): Promise<{ shards: LocalIndex<UnitMetadata>[]; units: VectorUnit[] }> {
+  const shards: LocalIndex<UnitMetadata>[] = [];
+  const units: VectorUnit[] = [];
+  for (let shard = 0; ; shard++) {
+    const folder = shardFolder(generation, kind, shard);
+    if (!(await new LocalIndex(folder).isIndexCreated())) break;
+    const loaded = await loadShard(folder, dimensions, what);
+    shards.push(loaded.index);
+    units.push(...loaded.units);
+  }
+  if (shards.length === 0) throw new Error(`${what} vectors are missing`);
+  return { shards, units };
+}
+
 /** A vectra generation's vectors, all in memory as vectra keeps them: answered without I/O. */
-function memoryVectors(chunks: LocalIndex<UnitMetadata>, chunkUnits: readonly VectorUnit[], sentenceUnits: readonly VectorUnit[]): GenerationVectors {
+function memoryVectors(chunkShards: readonly LocalIndex<UnitMetadata>[], chunkUnits: readonly VectorUnit[], sentenceUnits: readonly VectorUnit[]): GenerationVectors {
   const sentenceVector = new Map(sentenceUnits.map((u) => [u.id, u.vector]));
   return {
-    nearestChunks: async (vector, depth) => (await chunks.queryItems([...vector], "", depth)).map((hit) => ({ id: hit.item.id, score: hit.score })),
+    nearestChunks: async (vector, depth) => {
+      const hits = await Promise.all(chunkShards.map((shard) => shard.queryItems([...vector], "", depth)));
+      const nearest = hits.flat().map((hit) => ({ id: hit.item.id, score: hit.score }));
+      return chunkShards.length === 1 ? nearest : nearest.sort((a, b) => b.score - a.score).slice(0, depth);
+    },
     sentenceVectors: async (ids) => new Map(ids.flatMap((id) => (sentenceVector.has(id) ? [[id, sentenceVector.get(id)!] as const] : []))),
     unitVectors: async (docIds) => [...chunkUnits, ...sentenceUnits].filter((u) => docIds.has(u.docId)),
   };
@@ -45,8 +73,8 @@ function memoryVectors(chunks: LocalIndex<UnitMetadata>, chunkUnits: readonly Ve
 async function readCurrentGeneration(indexDir: string, current: string): Promise<StoredGeneration> {
   const generation = join(indexDir, generationName.parse(current));
   const manifest = manifestSchema.parse(JSON.parse(await readFile(join(generation, MANIFEST_FILE), "utf8")));
-  const chunks = await loadUnits(join(generation, "chunks"), manifest.embedder.dimensions, "chunk");
-  const sentences = await loadUnits(join(generation, "sentences"), manifest.embedder.dimensions, "sentence");
+  const chunks = await loadUnits(generation, "chunks", manifest.embedder.dimensions, "chunk");
+  const sentences = await loadUnits(generation, "sentences", manifest.embedder.dimensions, "sentence");
   if (chunks.units.length !== manifest.counts.chunks || sentences.units.length !== manifest.counts.sentences) {
     throw new Error("item counts differ from the manifest");
   }
@@ -56,7 +84,7 @@ async function readCurrentGeneration(indexDir: string, current: string): Promise
     manifest,
     chunkSpans: chunks.units.map(span),
     sentenceSpans: sentences.units.map(span),
-    vectors: memoryVectors(chunks.index, chunks.units, sentences.units),
+    vectors: memoryVectors(chunks.shards, chunks.units, sentences.units),
   };
 }
 
@@ -89,7 +117,7 @@ async function loadIndex(indexDir: string, fingerprint: string): Promise<LoadRes
   }
 }
 
-async function writeUnits(folder: string, units: readonly VectorUnit[]): Promise<void> {
+async function writeShard(folder: string, units: readonly VectorUnit[]): Promise<void> {
   const index = new LocalIndex<UnitMetadata>(folder);
   await index.createIndex({ version: 1 });
   await index.beginUpdate();
@@ -99,17 +127,24 @@ async function writeUnits(folder: string, units: readonly VectorUnit[]): Promise
   await index.endUpdate();
 }
 
+/** One kind of unit in shards of at most `shardItems`; an empty kind still gets its (empty) first shard. */
+async function writeUnits(generation: string, kind: string, units: readonly VectorUnit[], shardItems: number): Promise<void> {
+  for (let shard = 0; shard === 0 || shard * shardItems < units.length; shard++) {
+    await writeShard(shardFolder(generation, kind, shard), units.slice(shard * shardItems, (shard + 1) * shardItems));
+  }
+}
+
 /**
  * Writes a new generation beside the current one, then points CURRENT at it with an atomic
  * rename, so a crash or a concurrent reader never sees half an index. Older generations go.
  */
-async function writeIndex(indexDir: string, manifest: Manifest, chunkUnits: readonly VectorUnit[], sentenceUnits: readonly VectorUnit[]): Promise<void> {
+async function writeIndex(indexDir: string, manifest: Manifest, chunkUnits: readonly VectorUnit[], sentenceUnits: readonly VectorUnit[], shardItems: number): Promise<void> {
   await mkdir(indexDir, { recursive: true });
   const name = `gen-${Date.now().toString(36)}-${process.pid.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const generation = join(indexDir, name);
   await mkdir(generation);
-  await writeUnits(join(generation, "chunks"), chunkUnits);
-  await writeUnits(join(generation, "sentences"), sentenceUnits);
+  await writeUnits(generation, "chunks", chunkUnits, shardItems);
+  await writeUnits(generation, "sentences", sentenceUnits, shardItems);
   await writeFile(join(generation, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
   const pointer = join(indexDir, `${CURRENT_FILE}.${name}.tmp`);
   await writeFile(pointer, name);
@@ -126,13 +161,16 @@ async function removeOldGenerations(indexDir: string, keep: string): Promise<voi
   for (const old of generations) await rm(join(indexDir, old), { recursive: true, force: true });
 }
 
-/** The embedded store: vectra indexes in `<indexDir>/gen-*`, CURRENT naming the one in use, read whole into memory. */
-export function openVectraStore(indexDir: string): VectorStore {
+/**
+ * The embedded store: vectra indexes in `<indexDir>/gen-*`, CURRENT naming the one in use, read whole
+ * into memory. `shardItems` is for tests, which shard a handful of units.
+ */
+export function openVectraStore(indexDir: string, shardItems = VECTRA_SHARD_ITEMS): VectorStore {
   return {
     kind: "vectra",
     location: indexDir,
     load: (fingerprint) => loadIndex(indexDir, fingerprint),
-    write: (manifest, chunks, sentences) => writeIndex(indexDir, manifest, chunks, sentences),
+    write: (manifest, chunks, sentences) => writeIndex(indexDir, manifest, chunks, sentences, shardItems),
     currentGeneration: async () => (await readFile(join(indexDir, CURRENT_FILE), "utf8").catch(() => "")).trim(),
     reachable: () => indexReachable(indexDir),
     close: async () => {},
