@@ -1,3 +1,5 @@
+import { topScores } from "./topScores.js";
+
 /** An inverted index over tokenized units (chunks or documents) for BM25 ranking. */
 export interface Bm25Index {
   postings: Map<string, { unit: number; tf: number }[]>;
@@ -39,19 +41,22 @@ export function bm25Idf(index: Bm25Index, term: string): number {
 
 /** Units ranked by BM25 for the query terms, each counting by its weight (a typed word 1), best first. */
 export function searchBm25(index: Bm25Index, terms: readonly { term: string; weight: number }[], limit: number): { unit: number; score: number }[] {
-  const scores = new Map<number, number>();
   const { k1, b, lengths, averageLength } = index;
+  const scores = new Float64Array(lengths.length);
+  const seen = new Uint8Array(lengths.length);
+  const touched: number[] = [];
   for (const { term, weight } of terms) {
     const list = index.postings.get(term);
     if (!list) continue;
     const idf = weight * bm25Idf(index, term);
     for (const { unit, tf } of list) {
       const norm = k1 * (1 - b + (b * lengths[unit]!) / (averageLength || 1));
-      scores.set(unit, (scores.get(unit) ?? 0) + (idf * tf * (k1 + 1)) / (tf + norm));
+      if (!seen[unit]) {
+        seen[unit] = 1;
+        touched.push(unit);
+      }
+      scores[unit] = scores[unit]! + (idf * tf * (k1 + 1)) / (tf + norm);
     }
   }
-  return [...scores.entries()]
-    .map(([unit, score]) => ({ unit, score }))
-    .sort((x, y) => y.score - x.score || x.unit - y.unit)
-    .slice(0, limit);
+  return topScores(scores, limit, touched).map(({ position, score }) => ({ unit: position, score }));
 }

@@ -6,7 +6,8 @@ import { LocalIndex } from "vectra/lib/LocalIndex.js";
 import { z } from "zod";
 import { manifestSchema, type Manifest } from "./manifest.js";
 import { indexReachable } from "./indexReachable.js";
-import type { GenerationVectors, LoadResult, StoredGeneration, VectorStore, VectorUnit } from "./vectorStore.js";
+import { nearestByCosine, packVectors, vectorAt, type PackedVectors } from "./packedVectors.js";
+import type { GenerationVectors, LoadResult, StoredGeneration, UnitSpan, VectorStore, VectorUnit } from "./vectorStore.js";
 
 type UnitMetadata = { docId: string; start: number; end: number };
 
@@ -27,45 +28,50 @@ export const VECTRA_SHARD_ITEMS = 20_000;
 /** `chunks`, `chunks.1`, … in order: the first shard keeps the unsharded name, so older indexes still load. */
 const shardFolder = (generation: string, kind: string, shard: number) => join(generation, shard === 0 ? kind : `${kind}.${shard}`);
 
-async function loadShard(folder: string, dimensions: number, what: string): Promise<{ index: LocalIndex<UnitMetadata>; units: VectorUnit[] }> {
-  const index = new LocalIndex<UnitMetadata>(folder);
-  const items = await index.listItems();
-  const units = items.map((item) => {
+async function loadShard(folder: string, dimensions: number, what: string): Promise<VectorUnit[]> {
+  const items = await new LocalIndex<UnitMetadata>(folder).listItems();
+  return items.map((item) => {
     const meta = unitMetadataSchema.safeParse(item.metadata);
     if (!meta.success || item.vector.length !== dimensions || meta.data.end < meta.data.start) {
       throw new Error(`${what} item ${item.id} is malformed`);
     }
     return { id: item.id, ...meta.data, vector: item.vector };
   });
-  return { index, units };
 }
 
-/** Every shard of one kind of unit, in the order written. */
-async function loadUnits(generation: string, kind: string, dimensions: number, what: string): Promise<{ shards: LocalIndex<UnitMetadata>[]; units: VectorUnit[] }> {
-  const shards: LocalIndex<UnitMetadata>[] = [];
-  const units: VectorUnit[] = [];
+/** Every shard of one kind of unit, in the order written: spans, and vectors packed (vectra's own copies are let go). */
+async function loadUnits(generation: string, kind: string, dimensions: number, what: string): Promise<{ spans: UnitSpan[]; vectors: PackedVectors }> {
+  const spans: UnitSpan[] = [];
+  const vectors: number[][] = [];
   for (let shard = 0; ; shard++) {
     const folder = shardFolder(generation, kind, shard);
-    if (!(await new LocalIndex(folder).isIndexCreated())) break;
-    const loaded = await loadShard(folder, dimensions, what);
-    shards.push(loaded.index);
-    units.push(...loaded.units);
+    if (!(await new LocalIndex(folder).isIndexCreated())) {
+      if (shard === 0) throw new Error(`${what} vectors are missing`);
+      break;
+    }
+    for (const { vector, ...span } of await loadShard(folder, dimensions, what)) {
+      spans.push(span);
+      vectors.push(vector);
+    }
   }
-  if (shards.length === 0) throw new Error(`${what} vectors are missing`);
-  return { shards, units };
+  return { spans, vectors: packVectors(vectors, dimensions) };
 }
 
+type LoadedUnits = Awaited<ReturnType<typeof loadUnits>>;
+
 /** A vectra generation's vectors, all in memory as vectra keeps them: answered without I/O. */
-function memoryVectors(chunkShards: readonly LocalIndex<UnitMetadata>[], chunkUnits: readonly VectorUnit[], sentenceUnits: readonly VectorUnit[]): GenerationVectors {
-  const sentenceVector = new Map(sentenceUnits.map((u) => [u.id, u.vector]));
+function memoryVectors(chunks: LoadedUnits, sentences: LoadedUnits): GenerationVectors {
+  const sentenceRow = new Map(sentences.spans.map((u, row) => [u.id, row]));
+  const withVectors = ({ spans, vectors }: LoadedUnits, docIds: ReadonlySet<string>) =>
+    spans.flatMap((span, row) => (docIds.has(span.docId) ? [{ ...span, vector: vectorAt(vectors, row) }] : []));
   return {
-    nearestChunks: async (vector, depth) => {
-      const hits = await Promise.all(chunkShards.map((shard) => shard.queryItems([...vector], "", depth)));
-      const nearest = hits.flat().map((hit) => ({ id: hit.item.id, score: hit.score }));
-      return chunkShards.length === 1 ? nearest : nearest.sort((a, b) => b.score - a.score).slice(0, depth);
-    },
-    sentenceVectors: async (ids) => new Map(ids.flatMap((id) => (sentenceVector.has(id) ? [[id, sentenceVector.get(id)!] as const] : []))),
-    unitVectors: async (docIds) => [...chunkUnits, ...sentenceUnits].filter((u) => docIds.has(u.docId)),
+    nearestChunks: async (vector, depth) => nearestByCosine(chunks.vectors, vector, depth).map(({ row, score }) => ({ id: chunks.spans[row]!.id, score })),
+    sentenceVectors: async (ids) =>
+      new Map(ids.flatMap((id) => {
+        const row = sentenceRow.get(id);
+        return row === undefined ? [] : [[id, vectorAt(sentences.vectors, row)] as const];
+      })),
+    unitVectors: async (docIds) => [...withVectors(chunks, docIds), ...withVectors(sentences, docIds)],
   };
 }
 
@@ -75,17 +81,10 @@ async function readCurrentGeneration(indexDir: string, current: string): Promise
   const manifest = manifestSchema.parse(JSON.parse(await readFile(join(generation, MANIFEST_FILE), "utf8")));
   const chunks = await loadUnits(generation, "chunks", manifest.embedder.dimensions, "chunk");
   const sentences = await loadUnits(generation, "sentences", manifest.embedder.dimensions, "sentence");
-  if (chunks.units.length !== manifest.counts.chunks || sentences.units.length !== manifest.counts.sentences) {
+  if (chunks.spans.length !== manifest.counts.chunks || sentences.spans.length !== manifest.counts.sentences) {
     throw new Error("item counts differ from the manifest");
   }
-  const span = ({ id, docId, start, end }: VectorUnit) => ({ id, docId, start, end });
-  return {
-    id: current,
-    manifest,
-    chunkSpans: chunks.units.map(span),
-    sentenceSpans: sentences.units.map(span),
-    vectors: memoryVectors(chunks.shards, chunks.units, sentences.units),
-  };
+  return { id: current, manifest, chunkSpans: chunks.spans, sentenceSpans: sentences.spans, vectors: memoryVectors(chunks, sentences) };
 }
 
 /**

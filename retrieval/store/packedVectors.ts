@@ -1,0 +1,47 @@
+import { topScores } from "../topScores.js";
+
+/**
+ * Vectors held in one Float32Array, row after row, with their norms: half the memory of arrays of
+ * numbers and no object per vector. Every embedder here computes in float32, so packing loses nothing.
+ */
+export interface PackedVectors {
+  dimensions: number;
+  values: Float32Array;
+  norms: Float64Array;
+}
+
+/** The Euclidean norm, summed in order as vectra sums it: the scores are those vectra gave. */
+function norm(vector: ArrayLike<number>, from = 0, length = vector.length): number {
+  let sum = 0;
+  for (let i = from; i < from + length; i++) sum += vector[i]! * vector[i]!;
+  return Math.sqrt(sum);
+}
+
+export function packVectors(vectors: readonly (readonly number[])[], dimensions: number): PackedVectors {
+  const values = new Float32Array(vectors.length * dimensions);
+  vectors.forEach((vector, row) => values.set(vector, row * dimensions));
+  const norms = Float64Array.from(vectors, (_, row) => norm(values, row * dimensions, dimensions));
+  return { dimensions, values, norms };
+}
+
+/** Row `row` as an array of numbers, as it was packed. */
+export function vectorAt(packed: PackedVectors, row: number): number[] {
+  return Array.from(packed.values.subarray(row * packed.dimensions, (row + 1) * packed.dimensions));
+}
+
+/**
+ * The `k` rows nearest `query` by cosine similarity, best first, ties by row: brute force, as vectra
+ * searches, but over packed floats and without sorting every row.
+ */
+export function nearestByCosine(packed: PackedVectors, query: readonly number[], k: number): { row: number; score: number }[] {
+  const { dimensions, values, norms } = packed;
+  const q = Float64Array.from(query);
+  const queryNorm = norm(q);
+  const scores = new Float64Array(norms.length);
+  for (let row = 0, offset = 0; row < norms.length; row++, offset += dimensions) {
+    let dot = 0;
+    for (let i = 0; i < dimensions; i++) dot += q[i]! * values[offset + i]!;
+    scores[row] = dot / (queryNorm * norms[row]!);
+  }
+  return topScores(scores, k).map(({ position, score }) => ({ row: position, score }));
+}
