@@ -34,12 +34,28 @@ const PATTERNS: Record<Exclude<AnswerType, "any">, RegExp> = {
   place: NAME,
 };
 
-export function questionAnswerType(question: string): AnswerType {
-  const q = question.trim().toLowerCase();
+/** Words a question typed in a channel opens with before its question word: "so who killed…", "but why…". */
+const OPENERS = /^(?:(?:so|and|but|also|then|well|ok|okay|now|anyway|btw|actually|really|seriously|like)\b[\s,]*)+/;
+
+/** The answer type of one clause, read from how it opens. */
+function clauseAnswerType(clause: string): AnswerType {
+  const q = clause.trim().toLowerCase().replace(OPENERS, "");
   if (/^(how (many|much|old|long|far|large|big)|what (number|percentage|share|proportion))\b|\b(budget|cost|price|population|age) of\b|^what is the (annual )?(budget|cost|price|population|age)\b/.test(q)) return "number";
   if (/^(when|(in )?(what|which) (year|date|day|time|month))\b|\bhow long ago\b/.test(q)) return "time";
   if (/^(who|whom|whose)\b|^(which|what) (group|militia|militias|country|countries|organi[sz]ation|person|leader|commander|faction)\b/.test(q)) return "person-or-group";
   if (/^where\b/.test(q)) return "place";
+  return "any";
+}
+
+/**
+ * What kind of phrase answers the question. A message may say something before it asks ("they'd
+ * been meeting every day? who was there"): the first clause that asks for a kind decides.
+ */
+export function questionAnswerType(question: string): AnswerType {
+  for (const clause of question.split(/[?!;]+/)) {
+    const type = clauseAnswerType(clause);
+    if (type !== "any") return type;
+  }
   return "any";
 }
 

@@ -80,6 +80,18 @@ describe("scoreSentence", () => {
   });
 });
 
+describe("questionAnswerType", () => {
+  it("reads the kind asked for past the words a chat message opens with, and in a later clause", () => {
+    expect(questionAnswerType("so who killed those 3 us soldiers in jordan")).toBe("person-or-group");
+    expect(questionAnswerType("ok but when did the drone hit eilat")).toBe("time");
+    expect(questionAnswerType("they had been meeting in baghdad every day? who was there")).toBe("person-or-group");
+    expect(questionAnswerType("and how many drones were launched")).toBe("number");
+    // A question with no question word asks for anything, whatever follows it.
+    expect(questionAnswerType("so the militias stopped attacking? why")).toBe("any");
+    expect(questionAnswerType("sources say who")).toBe("any");
+  });
+});
+
 describe("mentionsName", () => {
   const terms = (text: string) => new Set(tokenize(text));
 
