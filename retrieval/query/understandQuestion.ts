@@ -213,6 +213,12 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
       if (spelling) word.corrected = { form: spelling, kind: "spelling" };
       continue;
     }
+    // "the 25th" is the 25th day where the articles write "September 25".
+    const ordinal = /^(\d+)(?:st|nd|rd|th)$/.exec(word.form)?.[1];
+    if (ordinal !== undefined && lexicon.hasTerm(termOf(ordinal) ?? "")) {
+      word.corrected = { form: ordinal, kind: "spelling" };
+      continue;
+    }
     const correction = correctWord(word.form, lexicon.vocabulary);
     if (correction) word.corrected = correction;
   }

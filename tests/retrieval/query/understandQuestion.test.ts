@@ -165,4 +165,12 @@ describe("understandQuestion", () => {
     const thesaurus: Thesaurus = { isWord: (form) => form === "recipe", related: () => [] };
     expect(understandQuestion("chocolate cake recipe", { ...lexicon, thesaurus }).rewrites).toEqual([]);
   });
+
+  it("reads an ordinal day as its number where the articles write the number ('the 26th' for 'September 26')", () => {
+    const understood = understandQuestion("what did irna claim on the 26th", lexicon);
+    expect(understood.terms.map((t) => t.term)).toContain("26");
+    expect(understood.rewrites).toEqual([{ from: "26th", to: "26", kind: "spelling" }]);
+    // A number the articles never write stays as typed.
+    expect(understandQuestion("what happened on the 93rd", lexicon).rewrites).toEqual([]);
+  });
 });
