@@ -74,13 +74,19 @@ const ASKER_FRAMES: RegExp[] = [
   /\bi\s+(?:wonder|guess|suppose|reckon|heard)\b(?:\s+(?:that|if|whether))?/giu,
   /\bi(?:'m|\s+am)\s+(?:wondering|curious)\b(?:\s+(?:about|if|whether))?/giu,
 ];
+/**
+ * What the asker says of themselves after the question ("…, i keep hearing different things",
+ * "…? asking for a friend", "…, im confused"): the last clause, after a comma or a question mark.
+ */
+const CLOSING_ASIDE =
+  /(?<=[,?!]|\s-)\s*(?:(?:i|im|i'm|i\s+am|i've|ive|i\s+have)\s+(?:(?:keep|kept|been)\s+(?:hearing|seeing|reading|getting)|(?:can(?:'t|not|\s+not)?|cant|could(?:n't|\s+not)|couldnt)\s+find|(?:so\s+|a\s+bit\s+|kinda\s+)?(?:confused|lost))|asking\s+for\s+a\s+friend|just\s+curious|thanks\s+in\s+advance)\b[^?!]*[?!.]*\s*$/giu;
 /** "…or nah", "…or what": read before the fillers go ("nah" is one) and again after ("or what lol"). */
 const CLOSING_ALTERNATIVE = /\bor\s+(?:nah|not|no|what|smth|sth|something)\s*(?=[?!.]*\s*$)/giu;
 
 /** Removes chat noise and contractions; keeps every other word as typed, in order. */
 export function removeChatNoise(typed: string): string {
   let text = typed.replace(/[’‘ʼ`´]/gu, "'");
-  for (const frame of [...ASKER_FRAMES, CLOSING_ALTERNATIVE]) text = text.replace(frame, " ");
+  for (const frame of [...ASKER_FRAMES, CLOSING_ASIDE, CLOSING_ALTERNATIVE]) text = text.replace(frame, " ");
   for (const [pattern, replacement] of CONTRACTIONS) text = text.replace(pattern, replacement);
   // Runs of punctuation ("??", "!!!", "?!") say nothing more than one mark.
   text = text.replace(/([?!.,])[?!.,]+/gu, "$1");
@@ -101,6 +107,6 @@ export function removeChatNoise(typed: string): string {
     .trim()
     .replace(CLOSING_ALTERNATIVE, "")
     .replace(/\s+([?!.,])/gu, "$1")
-    .replace(/^[^\p{L}\p{N}]+/u, "")
+    .replace(/^[^\p{L}\p{N}]+|,$/gu, "")
     .trim();
 }

@@ -38,6 +38,15 @@ describe("removeChatNoise", () => {
     expect(removeChatNoise("what does the coordination framework think israel will do next")).toBe("what does the coordination framework think israel will do next");
   });
 
+  it("drops what the asker says of themselves after the question, but not a question about what they heard", () => {
+    expect(removeChatNoise("wait so when do the us troops in baghdad actually leave, i keep hearing different things")).toBe("so when do the us troops in baghdad leave");
+    expect(removeChatNoise("who runs kh? asking for a friend")).toBe("who runs kh?");
+    expect(removeChatNoise("where is masyaf, i cant find it on the map")).toBe("where is masyaf");
+    expect(removeChatNoise("what did the IRI claim?? im so confused")).toBe("what did the IRI claim?");
+    expect(removeChatNoise("i keep hearing about eilat, what happened")).toBe("i keep hearing about eilat, what happened");
+    expect(removeChatNoise("what did i keep hearing about eilat")).toBe("what did i keep hearing about eilat");
+  });
+
   it("leaves a plain question as it is", () => {
     expect(removeChatNoise("Who represents Hamas in Baghdad?")).toBe("Who represents Hamas in Baghdad?");
   });
