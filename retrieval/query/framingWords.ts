@@ -48,9 +48,15 @@ const FRAMING: Record<string, AnswerType | null> = {
   count: "number",
 };
 
-/** True for a word that frames the question ("happened", "location") rather than naming what it asks about. */
-export function isFramingWord(form: string): boolean {
-  return Object.hasOwn(FRAMING, form);
+/** Words that make a question of "how" ("how long", "how far"): they ask for an amount, which no answer words so. */
+const HOW_QUESTION = new Set(["long", "soon", "far", "old", "big", "large", "often", "much", "many"]);
+
+/**
+ * True for a word that frames the question ("happened", "location", the "long" of "how long")
+ * rather than naming what it asks about. `before` is the word before it.
+ */
+export function isFramingWord(form: string, before?: string): boolean {
+  return Object.hasOwn(FRAMING, form) || (before === "how" && HOW_QUESTION.has(form));
 }
 
 /** The kind of answer a framing word asks for ("location" → a place), when the question's wh-word says none. */

@@ -136,6 +136,10 @@ describe("understandQuestion", () => {
     expect(fragment.searched).toBe("masyaf raid location");
     expect(understandQuestion("what happened at the kalsu base", lexicon).concepts.map((c) => c.typed)).toEqual(["kalsu", "base"]);
     expect(understandQuestion("did the drones hit anything in eilat", lexicon).concepts.map((c) => c.typed)).toEqual(["drones", "hit", "eilat"]);
+    // "how long" asks for a time or an amount: "long" is no word the answer holds, though "a long war" is.
+    expect(understandQuestion("how long after the jordan attack did the us strike back", lexicon).concepts.map((c) => c.typed)).not.toContain("long");
+    expect(understandQuestion("how long after the jordan attack did the us strike back", lexicon).answerType).toBe("time");
+    expect(understandQuestion("why is it a long war", lexicon).concepts.map((c) => c.typed)).toContain("long");
     // A wh-word says the kind of answer before any framing word does.
     expect(understandQuestion("when did the houthis open their office, and what location", lexicon).answerType).toBe("time");
   });
