@@ -48,7 +48,7 @@ const FRAMING: Record<string, AnswerType | null> = {
   count: "number",
 };
 
-/** Words that make a question of "how" ("how long", "how far"): they ask for an amount, which no answer words so. */
+/** Words that make a question of "how" ("how long", "how far"): they ask for an amount or a time, and answers do not repeat them. */
 const HOW_QUESTION = new Set(["long", "soon", "far", "old", "big", "large", "often", "much", "many"]);
 
 /**

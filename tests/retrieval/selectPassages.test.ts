@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mentionsName, scoreSentence, type PassageQuery, type SentenceRecord } from "../../retrieval/selectPassages.js";
+import { leansOnPrevious, mentionsName, scoreSentence, type PassageQuery, type SentenceRecord } from "../../retrieval/selectPassages.js";
 import { questionAnswerType, readAskedQuestion } from "../../retrieval/answerType.js";
 import { tokenize } from "../../retrieval/text/tokenize.js";
 
@@ -77,6 +77,16 @@ describe("scoreSentence", () => {
       expect(s).toBeGreaterThanOrEqual(0);
       expect(s).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe("leansOnPrevious", () => {
+  it("reads a sentence opening with a pronoun or a time connective as leaning on the one before it", () => {
+    expect(leansOnPrevious("He was killed in a drone strike.")).toBe(true);
+    expect(leansOnPrevious("Later on Sunday, the Israeli army said a Navy boat had intercepted a drone.")).toBe(true);
+    expect(leansOnPrevious("The next day, the group claimed it.")).toBe(true);
+    expect(leansOnPrevious("Thenceforth nothing changed.")).toBe(false);
+    expect(leansOnPrevious("The Islamic Resistance in Iraq claimed a drone attack on Eilat.")).toBe(false);
   });
 });
 
