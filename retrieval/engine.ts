@@ -176,10 +176,20 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
   const scored = await scoreSentences(core, query, candidateContexts(core, hits));
   const best = bestOf(scored);
   const substitutions = best && lexicon.subjects ? substitutionsAt(core, lexicon.subjects, { text: understood.searched, answerType: understood.answerType }, best.sentence) : [];
-  return { question, understood, query, hits, scored, best, substitutions, core };
+  return { question, understood, query, hits, scored, best, substitutions, namedActors: namedActorsOf(lexicon.subjects, understood.searched), core };
 }
 
 export type QuestionScores = Awaited<ReturnType<typeof scoreQuestion>>;
+
+/**
+ * The people, armed groups and organisations of the actor registry the question names. States are
+ * left out (any question may name one: "the capital of south korea"), and so are names the registry
+ * found but nobody has said what they are.
+ */
+const NAMED_ACTOR_KINDS: readonly string[] = ["person", "armed group", "organisation"];
+function namedActorsOf(finder: SubjectFinder | undefined, searched: string): string[] {
+  return (finder?.find(searched) ?? []).filter((s) => s.actorId !== undefined && NAMED_ACTOR_KINDS.includes(s.kind)).map((s) => s.name);
+}
 
 /** Names of the question the sentence replaces with others of their kind (see substitutedNames.ts). */
 function substitutionsAt(core: SearchCore, finder: SubjectFinder, question: Parameters<typeof substitutedNames>[1], at: number) {
@@ -226,7 +236,7 @@ export function explainAnswer(core: SearchCore, scores: QuestionScores, options:
   const maxExcerpts = options.maxExcerpts ?? 3;
   const maxMore = options.maxMore ?? 9;
   const features = verdictFeatures(best, scored, knownShare(scores), (sentence) => core.sentences[sentence]!.docId);
-  const decision = decideVerdict(features, best, understood.concepts.length, scores.substitutions, understood.absentNames);
+  const decision = decideVerdict(features, best, understood.concepts.length, { substitutions: scores.substitutions, absentNames: understood.absentNames, namedActors: scores.namedActors });
   const textOf = (docId: string) => core.docById.get(docId)!.text;
   const passages = pickDiversePassages(scored, core.sentences, textOf, maxExcerpts + maxMore, MAX_PASSAGE_CHARS);
   const cited = citePassages(passages, core.docById);

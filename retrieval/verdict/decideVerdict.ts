@@ -82,23 +82,26 @@ export interface VerdictDecision {
  * (`answered`, else `related`: the closest passages, said plainly not to be a confirmed answer).
  * The support rules (answer type, rare names, no actor of the question replaced by another of its
  * kind: see substitutedNames.ts, no name the articles never mention: see query/absentNames.ts) are
- * necessary for `answered`; the second model is fitted on, and decides among, the questions whose
+ * necessary for `answered`. A question naming a person, armed group or organisation of the actor
+ * registry (`namedActors`) is never `none`: the articles are about them, so "none is about this" would
+ * be false, however little of its wording they share ("why does the khafaji strike matter"); the second model is fitted on, and decides among, the questions whose
  * best passage passes them, weighing how much of the rest of the question is around it.
  */
 export function decideVerdict(
   features: VerdictFeatures,
   best: SentenceScore | undefined,
   questionWords: number,
-  substitutions: readonly SubstitutedName[] = [],
-  absentNames: readonly string[] = [],
+  question: { substitutions?: readonly SubstitutedName[]; absentNames?: readonly string[]; namedActors?: readonly string[] } = {},
 ): VerdictDecision {
+  const { substitutions = [], absentNames = [], namedActors = [] } = question;
   const { onTopic: topicModel, states: statesModel, thresholds } = VERDICT_MODELS;
   const onTopic = predict(topicModel, features);
   const states = predict(statesModel, features);
   if (questionWords === 0) {
     return { verdict: "none", onTopic, states, refusal: "The question has no searchable words (only very common ones); please be more specific." };
   }
-  if (!best || onTopic < thresholds.onTopic) {
+  // A question naming a person or group the articles are about is about them, however far its wording.
+  if (!best || (onTopic < thresholds.onTopic && namedActors.length === 0)) {
     return { verdict: "none", onTopic, states, refusal: "None of the articles is about this." };
   }
   if (best.supported && substitutions.length === 0 && absentNames.length === 0 && states >= thresholds.states) return { verdict: "answered", onTopic, states };

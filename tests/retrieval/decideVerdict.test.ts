@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { decideVerdict, VERDICT_FEATURE_NAMES, type VerdictFeatures } from "../../retrieval/verdict/decideVerdict.js";
+import type { SentenceScore } from "../../retrieval/selectPassages.js";
+
+/** Features of a question that shares almost nothing with its closest sentence. */
+const FAR: VerdictFeatures = Object.fromEntries(VERDICT_FEATURE_NAMES.map((name) => [name, 0])) as unknown as VerdictFeatures;
+const NEAR: VerdictFeatures = Object.fromEntries(VERDICT_FEATURE_NAMES.map((name) => [name, name === "unmatched" || name === "askedMissing" ? 0 : 1])) as unknown as VerdictFeatures;
+const BEST = { sentence: 0, supported: true, missingNames: [] } as unknown as SentenceScore;
+
+describe("decideVerdict", () => {
+  it("says none when the articles are far from the question, and answers when a passage is close on every feature", () => {
+    expect(decideVerdict(FAR, BEST, 3).verdict).toBe("none");
+    expect(decideVerdict(NEAR, BEST, 3).verdict).toBe("answered");
+  });
+
+  it("never says none of a question naming a person or group of the articles: it is about them", () => {
+    const decision = decideVerdict(FAR, BEST, 3, { namedActors: ["Abu Haidar al-Khafaji"] });
+    expect(decision.verdict).toBe("related");
+    expect(decision.refusal).toMatch(/none of the passages found states what the question asks/);
+  });
+
+  it("still says none with no passage at all, or no searchable word", () => {
+    expect(decideVerdict(FAR, undefined, 3, { namedActors: ["Kataib Hezbollah"] }).verdict).toBe("none");
+    expect(decideVerdict(NEAR, BEST, 0, { namedActors: ["Kataib Hezbollah"] }).verdict).toBe("none");
+  });
+
+  it("does not answer when a name of the question is absent from the articles or replaced by another", () => {
+    expect(decideVerdict(NEAR, BEST, 3, { absentNames: ["japan"] }).refusal).toMatch(/none mentions japan/);
+    const substitution = { asked: { name: "Beirut", kind: "thing" as const }, named: { name: "Baghdad", kind: "thing" as const } };
+    expect(decideVerdict(NEAR, BEST, 3, { substitutions: [substitution] }).verdict).toBe("related");
+  });
+});
