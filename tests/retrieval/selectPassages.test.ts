@@ -81,10 +81,11 @@ describe("scoreSentence", () => {
 });
 
 describe("leansOnPrevious", () => {
-  it("reads a sentence opening with a pronoun or a time connective as leaning on the one before it", () => {
+  it("reads a sentence opening with a pronoun, the people just named or a time connective as leaning on the one before it", () => {
     expect(leansOnPrevious("He was killed in a drone strike.")).toBe(true);
     expect(leansOnPrevious("Later on Sunday, the Israeli army said a Navy boat had intercepted a drone.")).toBe(true);
     expect(leansOnPrevious("The next day, the group claimed it.")).toBe(true);
+    expect(leansOnPrevious("The troops were reported to have seized key documents.")).toBe(true);
     expect(leansOnPrevious("Thenceforth nothing changed.")).toBe(false);
     expect(leansOnPrevious("The Islamic Resistance in Iraq claimed a drone attack on Eilat.")).toBe(false);
   });
