@@ -52,11 +52,18 @@ const FRAMING: Record<string, AnswerType | null> = {
 const HOW_QUESTION = new Set(["long", "soon", "far", "old", "big", "large", "often", "much", "many"]);
 
 /**
- * True for a word that frames the question ("happened", "location", the "long" of "how long")
- * rather than naming what it asks about. `before` is the word before it.
+ * "Get" as a light verb ("got hurt", "get thrown in", "has it got its sights on") says nothing an
+ * answer repeats; before a word of motion ("get to heathrow", "got out") it means going, and counts.
  */
-export function isFramingWord(form: string, before?: string): boolean {
-  return Object.hasOwn(FRAMING, form) || (before === "how" && HOW_QUESTION.has(form));
+const GET = new Set(["get", "gets", "got", "gotten", "getting"]);
+const MOTION = new Set(["to", "from", "into", "out", "back", "away", "through", "there", "here", "home", "in", "inside", "across", "over", "past", "around"]);
+
+/**
+ * True for a word that frames the question ("happened", "location", the "long" of "how long")
+ * rather than naming what it asks about. `before` and `after` are the words around it.
+ */
+export function isFramingWord(form: string, before?: string, after?: string): boolean {
+  return Object.hasOwn(FRAMING, form) || (before === "how" && HOW_QUESTION.has(form)) || (GET.has(form) && !MOTION.has(after ?? ""));
 }
 
 /** The kind of answer a framing word asks for ("location" → a place), when the question's wh-word says none. */

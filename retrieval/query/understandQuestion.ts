@@ -229,7 +229,7 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
   words.forEach((word, i) => {
     const form = word.corrected?.form ?? word.form;
     const term = termOf(form);
-    if (term === undefined || isFramingWord(form, words[i - 1]?.form)) return;
+    if (term === undefined || isFramingWord(form, words[i - 1]?.form, words[i + 1]?.form)) return;
     const name = word.capitalised || lexicon.vocabulary.names.has(form);
     // A word asked twice is one concept, counted once.
     const repeated = concepts.find((c) => c.forms[0]!.term === term);

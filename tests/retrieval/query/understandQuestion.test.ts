@@ -140,6 +140,9 @@ describe("understandQuestion", () => {
     expect(understandQuestion("how long after the jordan attack did the us strike back", lexicon).concepts.map((c) => c.typed)).not.toContain("long");
     expect(understandQuestion("how long after the jordan attack did the us strike back", lexicon).answerType).toBe("time");
     expect(understandQuestion("why is it a long war", lexicon).concepts.map((c) => c.typed)).toContain("long");
+    // "get" as a light verb is not searched; "get to" a place is.
+    expect(understandQuestion("how many people got hurt by the pager blasts", lexicon).concepts.map((c) => c.typed)).toEqual(["people", "hurt", "pager", "blasts"]);
+    expect(understandQuestion("how do i get to baghdad", lexicon).concepts.map((c) => c.typed)).toContain("get");
     // A wh-word says the kind of answer before any framing word does.
     expect(understandQuestion("when did the houthis open their office, and what location", lexicon).answerType).toBe("time");
   });
