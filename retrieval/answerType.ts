@@ -42,7 +42,7 @@ function clauseAnswerType(clause: string): AnswerType {
   const q = clause.trim().toLowerCase().replace(OPENERS, "");
   // "How long after the drone strike…" is answered by "Days later", as "when" is.
   if (/^how (long|soon) (after|before|until|till)\b/.test(q)) return "time";
-  if (/^(how (many|much|old|long|far|large|big)|what (number|percentage|share|proportion))\b|\b(budget|cost|price|population|age) of\b|^what is the (annual )?(budget|cost|price|population|age)\b/.test(q)) return "number";
+  if (/^(how (many|much|old|long|far|large|big)|what (number|percentage|share|proportion))\b|\b(budget|cost|price|population|age) of\b|^what is the (annual )?(budget|cost|price|population|age)\b|\b(death|casualty|body) toll\b/.test(q)) return "number";
   if (/^(when|(in )?(what|which) (year|date|day|time|month))\b|\bhow long ago\b/.test(q)) return "time";
   if (/^(who|whom|whose)\b|^(which|what) (group|militia|militias|country|countries|organi[sz]ation|person|leader|commander|faction)\b/.test(q)) return "person-or-group";
   if (/^where\b/.test(q)) return "place";

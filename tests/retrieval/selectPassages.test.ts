@@ -97,6 +97,7 @@ describe("questionAnswerType", () => {
     expect(questionAnswerType("ok but when did the drone hit eilat")).toBe("time");
     expect(questionAnswerType("they had been meeting in baghdad every day? who was there")).toBe("person-or-group");
     expect(questionAnswerType("and how many drones were launched")).toBe("number");
+    expect(questionAnswerType("what was the death toll from the strike on homs")).toBe("number");
     // A question with no question word asks for anything, whatever follows it.
     expect(questionAnswerType("so the militias stopped attacking? why")).toBe("any");
     expect(questionAnswerType("sources say who")).toBe("any");
