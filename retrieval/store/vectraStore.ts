@@ -59,7 +59,7 @@ async function loadUnits(generation: string, kind: string, dimensions: number, w
 
 type LoadedUnits = Awaited<ReturnType<typeof loadUnits>>;
 
-/** A vectra generation's vectors, all in memory as vectra keeps them: answered without I/O. */
+/** A vectra generation's vectors, all in memory and packed: answered without I/O. */
 function memoryVectors(chunks: LoadedUnits, sentences: LoadedUnits): GenerationVectors {
   const sentenceRow = new Map(sentences.spans.map((u, row) => [u.id, row]));
   const withVectors = ({ spans, vectors }: LoadedUnits, docIds: ReadonlySet<string>) =>
