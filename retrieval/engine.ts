@@ -26,7 +26,7 @@ import type { CuratedActors } from "./actors/curatedActors.js";
 const NO_CURATED_ACTORS: CuratedActors = { actors: [], notActors: [], descriptors: [] };
 import type { FusionWeights } from "./fuse.js";
 import { understandQuestion, type QueryLexicon } from "./query/understandQuestion.js";
-import { createSubjectFinder, type SubjectFinder } from "./names/subjects.js";
+import { createSubjectFinder, type FoundSubject, type SubjectFinder } from "./names/subjects.js";
 import { buildPersonRoles } from "./actors/personRoles.js";
 import { openWordNet } from "./query/wordnet.js";
 import { withIndexLock } from "./ingest/indexLock.js";
@@ -175,8 +175,9 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
   };
   const scored = await scoreSentences(core, query, candidateContexts(core, hits));
   const best = bestOf(scored);
-  const substitutions = best && lexicon.subjects ? substitutionsAt(core, lexicon.subjects, { text: understood.searched, answerType: understood.answerType }, best.sentence) : [];
-  return { question, understood, query, hits, scored, best, substitutions, namedActors: namedActorsOf(lexicon.subjects, understood.searched), core };
+  const subjects = lexicon.subjects?.find(understood.searched) ?? [];
+  const substitutions = best && lexicon.subjects ? substitutionsAt(core, lexicon.subjects, { text: understood.searched, answerType: understood.answerType, subjects }, best.sentence) : [];
+  return { question, understood, query, hits, scored, best, substitutions, namedActors: namedActorsOf(subjects), core };
 }
 
 export type QuestionScores = Awaited<ReturnType<typeof scoreQuestion>>;
@@ -187,8 +188,8 @@ export type QuestionScores = Awaited<ReturnType<typeof scoreQuestion>>;
  * found but nobody has said what they are.
  */
 const NAMED_ACTOR_KINDS: readonly string[] = ["person", "armed group", "organisation"];
-function namedActorsOf(finder: SubjectFinder | undefined, searched: string): string[] {
-  return (finder?.find(searched) ?? []).filter((s) => s.actorId !== undefined && NAMED_ACTOR_KINDS.includes(s.kind)).map((s) => s.name);
+function namedActorsOf(subjects: readonly FoundSubject[]): string[] {
+  return subjects.filter((s) => s.actorId !== undefined && NAMED_ACTOR_KINDS.includes(s.kind)).map((s) => s.name);
 }
 
 /** Names of the question the sentence replaces with others of their kind (see substitutedNames.ts). */

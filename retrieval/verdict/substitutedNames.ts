@@ -58,14 +58,15 @@ function termsHold(terms: ReadonlySet<string>, subject: Subject): boolean {
  * this one, so it cannot be quoted as the answer. The passage is the answer sentence (from
  * `sentenceStart`) with the sentence before it when it leans on it; the title does not count. Kinds are compared exactly (a
  * state is not a militia: the IDF is not Israel's substitute), and a name of the kind the question
- * asks for ("which militia…") may be its answer, so it is no substitute.
+ * asks for ("which militia…") may be its answer, so it is no substitute. `question.subjects` are the
+ * names the finder found in the question's text, found once per question.
  */
 export function substitutedNames(
   finder: SubjectFinder,
-  question: { text: string; answerType: AnswerType },
+  question: { text: string; answerType: AnswerType; subjects: readonly FoundSubject[] },
   passage: { text: string; terms: ReadonlySet<string>; sentenceStart: number },
 ): SubstitutedName[] {
-  const asked = dedupe(finder.find(question.text).filter((s) => !ADJUNCT_BEFORE.test(question.text.slice(0, s.start))));
+  const asked = dedupe(question.subjects.filter((s) => !ADJUNCT_BEFORE.test(question.text.slice(0, s.start))));
   if (asked.length === 0) return [];
   const inPassage = finder.find(passage.text);
   const absent = asked.filter((s) => !inPassage.some((p) => sameSubject(p, s)) && !termsHold(passage.terms, s));

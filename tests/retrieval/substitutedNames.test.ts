@@ -11,7 +11,7 @@ beforeAll(async () => {
 
 /** The names the passage gives instead of the question's, for a one-sentence passage. */
 function substitutes(question: string, sentence: string, answerType: Parameters<typeof substitutedNames>[1]["answerType"] = "any") {
-  return substitutedNames(finder, { text: question, answerType }, { text: sentence, terms: new Set(tokenize(sentence)), sentenceStart: 0 }).map((s) => `${s.named.name} for ${s.asked.name}`);
+  return substitutedNames(finder, { text: question, answerType, subjects: finder.find(question) }, { text: sentence, terms: new Set(tokenize(sentence)), sentenceStart: 0 }).map((s) => `${s.named.name} for ${s.asked.name}`);
 }
 
 const QAANI = "Meanwhile, Iranian Quds Force commander Esmail Qaani visited Baghdad last week to reorganise the Iraqi front.";
