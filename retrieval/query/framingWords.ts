@@ -49,7 +49,7 @@ const FRAMING: Record<string, AnswerType | null> = {
 };
 
 /** Words that make a question of "how" ("how long", "how far"): they ask for an amount or a time, and answers do not repeat them. */
-const HOW_QUESTION = new Set(["long", "soon", "far", "old", "big", "large", "often", "much", "many"]);
+const HOW_QUESTION = new Set(["long", "soon", "far", "old", "big", "large", "often"]);
 
 /**
  * "Get" as a light verb ("got hurt", "get thrown in", "has it got its sights on") says nothing an
