@@ -28,8 +28,8 @@ export const VECTRA_SHARD_ITEMS = 20_000;
 /** `chunks`, `chunks.1`, … in order: the first shard keeps the unsharded name, so older indexes still load. */
 const shardFolder = (generation: string, kind: string, shard: number) => join(generation, shard === 0 ? kind : `${kind}.${shard}`);
 
-async function loadShard(folder: string, dimensions: number, what: string): Promise<VectorUnit[]> {
-  const items = await new LocalIndex<UnitMetadata>(folder).listItems();
+async function loadShard(shard: LocalIndex<UnitMetadata>, dimensions: number, what: string): Promise<VectorUnit[]> {
+  const items = await shard.listItems();
   return items.map((item) => {
     const meta = unitMetadataSchema.safeParse(item.metadata);
     if (!meta.success || item.vector.length !== dimensions || meta.data.end < meta.data.start) {
@@ -44,12 +44,12 @@ async function loadUnits(generation: string, kind: string, dimensions: number, w
   const spans: UnitSpan[] = [];
   const vectors: number[][] = [];
   for (let shard = 0; ; shard++) {
-    const folder = shardFolder(generation, kind, shard);
-    if (!(await new LocalIndex(folder).isIndexCreated())) {
+    const index = new LocalIndex<UnitMetadata>(shardFolder(generation, kind, shard));
+    if (!(await index.isIndexCreated())) {
       if (shard === 0) throw new Error(`${what} vectors are missing`);
       break;
     }
-    for (const { vector, ...span } of await loadShard(folder, dimensions, what)) {
+    for (const { vector, ...span } of await loadShard(index, dimensions, what)) {
       spans.push(span);
       vectors.push(vector);
     }
