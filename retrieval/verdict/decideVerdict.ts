@@ -82,10 +82,11 @@ export interface VerdictDecision {
  * (`answered`, else `related`: the closest passages, said plainly not to be a confirmed answer).
  * The support rules (answer type, rare names, no actor of the question replaced by another of its
  * kind: see substitutedNames.ts, no name the articles never mention: see query/absentNames.ts) are
- * necessary for `answered`. A question naming a person, armed group or organisation of the actor
- * registry (`namedActors`) is never `none`: the articles are about them, so "none is about this" would
- * be false, however little of its wording they share ("why does the khafaji strike matter"); the second model is fitted on, and decides among, the questions whose
- * best passage passes them, weighing how much of the rest of the question is around it.
+ * necessary for `answered`; the second model is fitted on, and decides among, the questions whose
+ * best passage passes them, weighing how much of the rest of the question is around it. A question
+ * naming a person, armed group or organisation of the actor registry (`namedActors`) is never `none`:
+ * the articles are about them, however little of its wording they share ("why does the khafaji strike
+ * matter").
  */
 export function decideVerdict(
   features: VerdictFeatures,
