@@ -7,7 +7,7 @@ import { withEmbedPool } from "./embedPool.js";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-const EMBED_WORKERS_ERROR = "EMBED_WORKERS must be a whole number from 1 to 64: the threads that embed an index build, this one included (1: no worker threads)";
+const EMBED_WORKERS_ERROR = "EMBED_WORKERS must be a whole number from 1 to 64: the threads that embed an index build (1: this thread alone; more: that many worker threads, this one embedding only while they load)";
 
 /** Which embedder to run, from the environment: EMBEDDER, EMBEDDING_MODEL, MODEL_DIR, EMBED_WORKERS. */
 export const embedderConfigSchema = z.object({
@@ -44,7 +44,7 @@ export function embedderConfigFromEnv(env: NodeJS.ProcessEnv): EmbedderConfig {
 
 /**
  * Loads the configured embedder, logging how long the model took to load. With EMBED_WORKERS
- * above 1, large passage batches are shared with worker threads that load the same model.
+ * above 1, large passage batches are embedded by that many worker threads loading the same model.
  */
 export async function createEmbedder(
   config: EmbedderConfig,

@@ -10,9 +10,9 @@ const CHARS_PER_PASSAGE = 125;
 
 /**
  * Less work than this (characters, plus CHARS_PER_PASSAGE a passage) is embedded on the main
- * thread alone: about 5 s of one thread. A worker takes about 2.5 s to start and load its model
+ * thread alone: about 5 s of one thread. Workers take about 2.5 s to start and load their model
  * while this thread keeps embedding, so n single-thread seconds take about (n + 2.5) / 2 on two
- * cores: from 5 s that saves over a second; below, another model's memory (about 160 MB) would be
+ * cores: from 5 s that saves over a second; below, the workers' models (about 160 MB each) would be
  * held for little. The seed corpus's 54 chunks (37,000) and 176 sentences (46,500) and a long
  * added article reach it; a typical added article and every question stay on this thread.
  */
@@ -31,6 +31,8 @@ const WORKER_ENTRY = new URL("./embedWorker.mjs", import.meta.url);
 /** One worker thread holding a model: jobs in flight keep the process alive, an idle worker does not. */
 class EmbedWorker {
   readonly ready: Promise<void>;
+  /** Whether `ready` has resolved, readable at once (a promise's settling is seen a turn later). */
+  loaded = false;
   private readonly worker: Worker;
   private readonly pending = new Map<number, { resolve: (vectors: number[][]) => void; reject: (error: Error) => void }>();
   private nextJobId = 0;
@@ -44,7 +46,7 @@ class EmbedWorker {
     this.worker = new Worker(WORKER_ENTRY, { workerData: { ...choice } });
     this.worker.unref();
     this.ready = new Promise<void>((resolve, reject) => {
-      this.worker.on("message", (message: WorkerMessage) => (message.type === "ready" ? resolve() : this.settle(message)));
+      this.worker.on("message", (message: WorkerMessage) => (message.type === "ready" ? ((this.loaded = true), resolve()) : this.settle(message)));
       this.worker.on("error", (error) => reject(this.fail(new Error(`${this.name} failed: ${error.message}`))));
       this.worker.on("exit", (code) => reject(this.fail(new Error(`${this.name} stopped (exit code ${code}) before its batches were embedded`))));
     });
@@ -94,7 +96,7 @@ class EmbedWorker {
 
 export interface EmbedPoolOptions {
   choice: ModelChoice;
-  /** Threads that embed a large batch, this one included: 2 means this thread and one worker. */
+  /** Worker threads that embed a large batch; this thread embeds too until they have loaded their model. */
   threads: number;
   /** The model already loaded on this thread, and the batch size its `embedPassages` cuts. */
   local: { embedder: Embedder; batchSize: number };
@@ -112,8 +114,8 @@ function cutBatches(texts: readonly string[], batchSize: number): string[][] {
 }
 
 /**
- * Embeds batches on several lanes (this thread, and workers once their model is loaded), each
- * taking the next batch when free; vectors come back in the texts' order and progress counts
+ * Embeds batches on several lanes (this thread until every worker has loaded its model, and the
+ * workers), each taking the next batch when free; vectors come back in the texts' order and progress counts
  * finished texts. The first failure rejects at once and stops lanes taking more.
  */
 function embedOnLanes(
@@ -130,8 +132,8 @@ function embedOnLanes(
   let done = 0;
   let failure: Error | undefined;
   return new Promise((resolve, reject) => {
-    const runLane = async (thread: number, embed: (texts: string[]) => Promise<number[][]>) => {
-      for (let i = next; !failure && i < batches.length; i = next) {
+    const runLane = async (thread: number, embed: (texts: string[]) => Promise<number[][]>, until: () => boolean = () => false) => {
+      for (let i = next; !failure && !until() && i < batches.length; i = next) {
         next++;
         results[i] = await embed(batches[i]!);
         // The model's promises settle as microtasks: without a turn of the event loop here, this
@@ -149,9 +151,11 @@ function embedOnLanes(
       reject(failure);
     };
     if (total === 0) resolve({ vectors: [], batchesByThread });
-    runLane(0, local).catch(fail);
+    // This thread embeds only while the workers load their models: once they are all at work, one
+    // per core, a batch here would take a core from one of them (a build ran 6% slower so).
+    runLane(0, local, () => workers.every((worker) => worker.loaded)).catch(fail);
     workers.forEach((worker, w) => {
-      // Two lanes per worker keep a second batch queued there while this thread is busy embedding.
+      // Two lanes per worker keep a second batch queued there while this thread collects the first's vectors.
       const workerLane = () => worker.ready.then(() => runLane(w + 1, (texts) => worker.embed(texts)));
       workerLane().catch(fail);
       workerLane().catch(fail);
@@ -161,7 +165,7 @@ function embedOnLanes(
 
 /**
  * The embedder with large passage batches (an index build, a long added article) spread over
- * `threads` threads. Questions and small batches stay on this thread, for latency and memory;
+ * `threads` worker threads. Questions and small batches stay on this thread, for latency and memory;
  * workers start on the first large batch and stop after `idleMs` without one.
  */
 export function withEmbedPool(options: EmbedPoolOptions): Embedder {
@@ -179,7 +183,7 @@ export function withEmbedPool(options: EmbedPoolOptions): Embedder {
   };
   const startWorkers = (): EmbedWorker[] => {
     const started = performance.now();
-    const count = options.threads - 1;
+    const count = options.threads;
     options.logger?.info({ event: "embed.pool.start", workers: count }, "starting embedding workers");
     const fresh = Array.from({ length: count }, (_, i) => {
       const worker = new EmbedWorker(`embedding worker ${i + 1} of ${count}`, options.choice, (error) => {

@@ -48,20 +48,21 @@ describe("the embedding pool", () => {
     expected = await single.embedder.embedPassages(TEXTS);
   });
 
-  it("gives the single thread's vectors bit for bit, in order, with a worker embedding its share", async () => {
+  it("gives the single thread's vectors bit for bit, in order, with the workers embedding once loaded", async () => {
     const { logger, events } = capturedLogger();
     const threads = embedderConfigFromEnv({ EMBED_WORKERS: "2" }).EMBED_WORKERS;
     const pooled = withEmbedPool({ choice: embedderConfigFromEnv({}), threads, local: single, logger, minPooledWork: 0, idleMs: 60_000 });
-    // The first call starts the worker; this thread embeds alone until its model is loaded.
+    // The first call starts the workers; this thread embeds alone until their model is loaded.
     expect(await pooled.embedPassages(TEXTS)).toEqual(expected);
-    await vi.waitFor(() => expect(events.some((e) => e.event === "embed.pool.ready")).toBe(true), { timeout: 60_000, interval: 100 });
+    await vi.waitFor(() => expect(events.filter((e) => e.event === "embed.pool.ready")).toHaveLength(2), { timeout: 60_000, interval: 100 });
     const progress: Array<[number, number]> = [];
     const vectors = await pooled.embedPassages(TEXTS, (done, total) => progress.push([done, total]));
     // Equal to the last bit (toEqual on numbers): each batch is the same batch, embedded by the same WebAssembly code.
     expect(vectors).toEqual(expected);
     const shared = events.filter((e) => e.event === "embed.pooled").at(-1);
-    expect(shared).toMatchObject({ texts: TEXTS.length, batchesByThread: [expect.any(Number), expect.any(Number)] });
-    expect((shared!.batchesByThread as number[])[1]).toBeGreaterThan(0);
+    // Both workers loaded: they embed every batch, one per core, and this thread none.
+    expect(shared).toMatchObject({ texts: TEXTS.length, batchesByThread: [0, expect.any(Number), expect.any(Number)] });
+    expect((shared!.batchesByThread as number[])[1]! + (shared!.batchesByThread as number[])[2]!).toBe(3);
     expect(progress.map(([done]) => done)).toEqual([16, 32, 48]);
     expect(progress.every(([, total]) => total === TEXTS.length)).toBe(true);
   });
@@ -86,13 +87,13 @@ describe("the embedding pool", () => {
 
     it("rejects with the worker's reason instead of hanging, and logs the failure", async () => {
       const { logger, events } = capturedLogger();
-      // This thread has its model; the worker is told to load one from an empty folder and fails.
+      // This thread has its model; the workers are told to load one from an empty folder and fail.
       const choice = embedderConfigFromEnv({ EMBEDDER: "transformers", MODEL_DIR: emptyModelDir });
       // This thread's lane waits for the failure, so it is still at work (not done) when the worker fails.
       const failed = vi.waitFor(() => expect(events.some((e) => e.event === "embed.pool.failed")).toBe(true), { timeout: 60_000, interval: 50 });
       const slowLocal: Embedder = { ...single.embedder, embedPassages: async (texts) => (await failed, single.embedder.embedPassages(texts)) };
       const pooled = withEmbedPool({ choice, threads: 2, local: { embedder: slowLocal, batchSize: single.batchSize }, logger, minPooledWork: 0 });
-      await expect(pooled.embedPassages(TEXTS)).rejects.toThrow(/^embedding worker 1 of 1 failed: MODEL_DIR=.* does not hold the model/);
+      await expect(pooled.embedPassages(TEXTS)).rejects.toThrow(/^embedding worker [12] of 2 failed: MODEL_DIR=.* does not hold the model/);
       expect(events.map((e) => e.event)).toEqual(expect.arrayContaining(["embed.pool.start", "embed.pool.failed", "embed.pool.stop"]));
     });
   });
