@@ -289,9 +289,11 @@ export async function searchChunks(
   depth = CANDIDATE_DEPTH,
   weights?: FusionWeights,
 ): Promise<ChunkHit[]> {
-  const dense = new Map((await core.vectors.nearestChunks(query.vector, depth)).map((h) => [core.chunkPosition.get(h.id)!, h.score]));
+  // Asked first, so that a database store searches its vectors while this thread ranks by BM25.
+  const nearest = core.vectors.nearestChunks(query.vector, depth);
   const lexical = new Map(searchBm25(core.bm25, query.terms, depth).map((h) => [h.unit, h.score]));
   const documents = new Map(searchBm25(core.documentBm25, query.terms, core.docs.length).map((h) => [h.unit, h.score]));
+  const dense = new Map((await nearest).map((h) => [core.chunkPosition.get(h.id)!, h.score]));
   const candidates = [...new Set([...dense.keys(), ...lexical.keys()])].map((chunk) => ({
     id: chunk,
     dense: dense.get(chunk),
