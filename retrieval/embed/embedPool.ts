@@ -115,8 +115,8 @@ function cutBatches(texts: readonly string[], batchSize: number): string[][] {
 
 /**
  * Embeds batches on several lanes (this thread until every worker has loaded its model, and the
- * workers), each taking the next batch when free; vectors come back in the texts' order and progress counts
- * finished texts. The first failure rejects at once and stops lanes taking more.
+ * workers), each taking the next batch when free; vectors come back in the texts' order and
+ * progress counts finished texts. The first failure rejects at once and stops lanes taking more.
  */
 function embedOnLanes(
   batches: string[][],
@@ -152,10 +152,11 @@ function embedOnLanes(
     };
     if (total === 0) resolve({ vectors: [], batchesByThread });
     // This thread embeds only while the workers load their models: once they are all at work, one
-    // per core, a batch here would take a core from one of them (a build ran 6% slower so).
+    // per core, a batch here would take a core from one of them (800 SciFact abstracts were built
+    // at 41.4 units/s so, at 43.2 without).
     runLane(0, local, () => workers.every((worker) => worker.loaded)).catch(fail);
     workers.forEach((worker, w) => {
-      // Two lanes per worker keep a second batch queued there while this thread collects the first's vectors.
+      // Two lanes per worker keep a second batch queued there while this thread takes the first's vectors.
       const workerLane = () => worker.ready.then(() => runLane(w + 1, (texts) => worker.embed(texts)));
       workerLane().catch(fail);
       workerLane().catch(fail);
