@@ -57,5 +57,5 @@ export async function createEmbedder(
   options.logger?.info({ event: "model.loaded", embedder: embedder.id, dimensions: embedder.dimensions, ms: Math.round(performance.now() - started) }, "embedding model loaded");
   if (config.EMBED_WORKERS === 1) return embedder;
   const choice = { EMBEDDER: config.EMBEDDER, EMBEDDING_MODEL: config.EMBEDDING_MODEL, MODEL_DIR: config.MODEL_DIR };
-  return withEmbedPool({ choice, threads: config.EMBED_WORKERS, local, ...(options.logger ? { logger: options.logger } : {}) });
+  return withEmbedPool({ choice, workerCount: config.EMBED_WORKERS, local, ...(options.logger ? { logger: options.logger } : {}) });
 }

@@ -97,7 +97,7 @@ class EmbedWorker {
 export interface EmbedPoolOptions {
   choice: ModelChoice;
   /** Worker threads that embed a large batch; this thread embeds too until they have loaded their model. */
-  threads: number;
+  workerCount: number;
   /** The model already loaded on this thread, and the batch size its `embedPassages` cuts. */
   local: { embedder: Embedder; batchSize: number };
   logger?: Logger;
@@ -166,7 +166,7 @@ function embedOnLanes(
 
 /**
  * The embedder with large passage batches (an index build, a long added article) spread over
- * `threads` worker threads. Questions and small batches stay on this thread, for latency and memory;
+ * `workerCount` worker threads. Questions and small batches stay on this thread, for latency and memory;
  * workers start on the first large batch and stop after `idleMs` without one.
  */
 export function withEmbedPool(options: EmbedPoolOptions): Embedder {
@@ -184,7 +184,7 @@ export function withEmbedPool(options: EmbedPoolOptions): Embedder {
   };
   const startWorkers = (): EmbedWorker[] => {
     const started = performance.now();
-    const count = options.threads;
+    const count = options.workerCount;
     options.logger?.info({ event: "embed.pool.start", workers: count }, "starting embedding workers");
     const fresh = Array.from({ length: count }, (_, i) => {
       const worker = new EmbedWorker(`embedding worker ${i + 1} of ${count}`, options.choice, (error) => {
@@ -222,6 +222,7 @@ export function withEmbedPool(options: EmbedPoolOptions): Embedder {
     dimensions: local.dimensions,
     embedQueries: (texts) => local.embedQueries(texts),
     embedPassages: (texts, onProgress) =>
-      options.threads > 1 && embeddingWork(texts) >= minPooledWork ? embedPooled(texts, onProgress) : local.embedPassages(texts, onProgress),
+      // One worker beside an idle main thread would gain nothing: a pool has two or more.
+      options.workerCount > 1 && embeddingWork(texts) >= minPooledWork ? embedPooled(texts, onProgress) : local.embedPassages(texts, onProgress),
   };
 }

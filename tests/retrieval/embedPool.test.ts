@@ -50,8 +50,8 @@ describe("the embedding pool", () => {
 
   it("gives the single thread's vectors bit for bit, in order, with the workers embedding once loaded", async () => {
     const { logger, events } = capturedLogger();
-    const threads = embedderConfigFromEnv({ EMBED_WORKERS: "2" }).EMBED_WORKERS;
-    const pooled = withEmbedPool({ choice: embedderConfigFromEnv({}), threads, local: single, logger, minPooledWork: 0, idleMs: 60_000 });
+    const workerCount = embedderConfigFromEnv({ EMBED_WORKERS: "2" }).EMBED_WORKERS;
+    const pooled = withEmbedPool({ choice: embedderConfigFromEnv({}), workerCount, local: single, logger, minPooledWork: 0, idleMs: 60_000 });
     // The first call starts the workers; this thread embeds alone until their model is loaded.
     expect(await pooled.embedPassages(TEXTS)).toEqual(expected);
     await vi.waitFor(() => expect(events.filter((e) => e.event === "embed.pool.ready")).toHaveLength(2), { timeout: 60_000, interval: 100 });
@@ -92,7 +92,7 @@ describe("the embedding pool", () => {
       // This thread's lane waits for the failure, so it is still at work (not done) when the worker fails.
       const failed = vi.waitFor(() => expect(events.some((e) => e.event === "embed.pool.failed")).toBe(true), { timeout: 60_000, interval: 50 });
       const slowLocal: Embedder = { ...single.embedder, embedPassages: async (texts) => (await failed, single.embedder.embedPassages(texts)) };
-      const pooled = withEmbedPool({ choice, threads: 2, local: { embedder: slowLocal, batchSize: single.batchSize }, logger, minPooledWork: 0 });
+      const pooled = withEmbedPool({ choice, workerCount: 2, local: { embedder: slowLocal, batchSize: single.batchSize }, logger, minPooledWork: 0 });
       await expect(pooled.embedPassages(TEXTS)).rejects.toThrow(/^embedding worker [12] of 2 failed: MODEL_DIR=.* does not hold the model/);
       expect(events.map((e) => e.event)).toEqual(expect.arrayContaining(["embed.pool.start", "embed.pool.failed", "embed.pool.stop"]));
     });
