@@ -28,6 +28,7 @@ import type { FusionWeights } from "./fuse.js";
 import { understandQuestion, type QueryLexicon } from "./query/understandQuestion.js";
 import { createSubjectFinder, type FoundSubject, type SubjectFinder } from "./names/subjects.js";
 import { buildPersonRoles } from "./actors/personRoles.js";
+import { buildGroupStates } from "./actors/groupStates.js";
 import { openWordNet } from "./query/wordnet.js";
 import { withIndexLock } from "./ingest/indexLock.js";
 import { corpusSignature } from "./ingest/corpusFiles.js";
@@ -298,7 +299,7 @@ export async function openEngine(options: EngineOptions = {}): Promise<Engine> {
     const actors = existsSync(curatedFile)
       ? await loadActorRegistry({ projectRoot: root, documents: docs, curatedFile })
       : buildActorRegistry(docs, NO_CURATED_ACTORS);
-    const lexicon = coreLexicon(core, { actors, thesaurus, subjects: createSubjectFinder(actors), personRoles: buildPersonRoles(actors) });
+    const lexicon = coreLexicon(core, { actors, thesaurus, subjects: createSubjectFinder(actors), personRoles: buildPersonRoles(actors), groupStates: buildGroupStates(actors) });
     // An index this open built itself changed the current generation: that is no change to pick up later.
     return { signature: core.built ? await corpusSignature(corpusDir, await store.currentGeneration()) : signature, docs, core, actors, lexicon };
   };

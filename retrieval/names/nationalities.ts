@@ -7,6 +7,7 @@ const STATE_OF_NATIONALITY: Record<string, string> = {
   lebanese: "lebanon",
   syrian: "syria",
   yemeni: "yemen",
+  palestinian: "palestine",
   jordanian: "jordan",
   qatari: "qatar",
   saudi: "saudi",

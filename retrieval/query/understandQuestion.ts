@@ -11,6 +11,8 @@ import { phrasalVerbTerms } from "./phrasalVerbs.js";
 import { paraphraseTerms } from "./paraphrases.js";
 import { capitalAndStateTerms, describedCapitalTerms } from "./capitals.js";
 import { describedPersonTerms } from "./describedPeople.js";
+import { describedGroupTerms } from "./describedGroups.js";
+import type { GroupStates } from "../actors/groupStates.js";
 import type { PersonRole } from "../actors/personRoles.js";
 import { framingAnswerType, isFramingWord } from "./framingWords.js";
 import { questionAnswerType, type AnswerType } from "../answerType.js";
@@ -67,6 +69,8 @@ export interface QueryLexicon {
   thesaurus?: Thesaurus;
   /** How the articles describe people in front of their names ("the senior Iraqi cleric"): a question may describe them so. */
   personRoles?: readonly PersonRole[];
+  /** The states the articles tie each group to ("Lebanese Hezbollah"): a question may name a group by its state. */
+  groupStates?: GroupStates;
   /** Finds the people, groups, states and places a text names: whether a passage names the question's or others (the verdict). */
   subjects?: SubjectFinder;
 }
@@ -224,6 +228,7 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
   }
 
   const forms = words.map((w) => w.corrected?.form ?? w.form);
+  const possessive = words.map((w) => /['’‘`´ʼ]s$/iu.test(w.raw));
   const conceptOf = new Map<number, QueryConcept>();
   const concepts: QueryConcept[] = [];
   words.forEach((word, i) => {
@@ -245,7 +250,9 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
     const phrasal = name ? [] : phrasalVerbTerms(form, words[i + 1]?.form, lexicon);
     const capital = describedCapitalTerms(form, words[i - 1]?.form, [words[i + 1]?.form, words[i + 2]?.form], lexicon);
     const person = !name && lexicon.personRoles && lexicon.actors ? describedPersonTerms(forms, i, lexicon.personRoles, lexicon.actors, { hasTerm: lexicon.hasTerm, uses: (f) => lexicon.vocabulary.counts.get(f) ?? 0 }) : [];
-    for (const expansion of [...capitalAndStateTerms(form, lexicon), ...capital, ...person, ...thesaurusTerms, ...(name ? [] : paraphraseTerms(form, lexicon)), ...phrasal]) addForm(concept, expansion.term, expansion.weight);
+    const { actors, personRoles, groupStates } = lexicon;
+    const group = !name && actors && personRoles && groupStates ? describedGroupTerms(forms, possessive, i, { actors, personRoles, groupStates, hasTerm: lexicon.hasTerm }) : [];
+    for (const expansion of [...capitalAndStateTerms(form, lexicon), ...capital, ...person, ...group, ...thesaurusTerms, ...(name ? [] : paraphraseTerms(form, lexicon)), ...phrasal]) addForm(concept, expansion.term, expansion.weight);
     // Another form of the word itself ("bought" for "buy") is the word, found.
     if (!concept.forms.some((f) => f.weight >= 1 && lexicon.hasTerm(f.term))) concept.missing = word.capitalised || lexicon.thesaurus?.isWord(form) ? "word" : "unread";
     conceptOf.set(i, concept);

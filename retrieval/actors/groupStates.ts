@@ -1,0 +1,47 @@
+import type { ActorRegistry } from "./types.js";
+import { namesState, stateOfNationality } from "../names/nationalities.js";
+import { isStopWord, wordForm } from "../text/tokenize.js";
+
+/** A group's state, as its word form ("lebanon"), read from how the articles and its names place it. */
+export type GroupStates = ReadonlyMap<string, ReadonlySet<string>>;
+
+/** How far before a mention a nationality still describes the group ("the Palestinian militant group Hamas"). */
+const DESCRIPTION_WORDS = 4;
+
+/** The state a word form names, as a nationality ("lebanese") or the state itself ("lebanon"), if any. */
+function stateOf(form: string): string | undefined {
+  return stateOfNationality(form) ?? (namesState(form) ? form : undefined);
+}
+
+const formsOf = (text: string) => (text.match(/[\p{L}\p{N}'’]+/gu) ?? []).map(wordForm);
+
+/**
+ * The states the articles tie each armed group and organisation to: a nationality or state in the
+ * clause just before a mention ("Lebanese Hezbollah", "the Palestinian militant group Hamas"),
+ * "in"/"of" a state right after it ("Hezbollah in Lebanon", "the Houthis in Yemen"), and a state
+ * in any of its names ("Islamic Resistance in Iraq"). A question may name a group by these
+ * ("the lebanese group") where it is the only one so placed.
+ */
+export function buildGroupStates(registry: ActorRegistry): GroupStates {
+  const textOf = new Map(registry.documents.map((d) => [d.id, d.text]));
+  const states = new Map<string, Set<string>>();
+  for (const actor of registry.actors) {
+    if (actor.kind !== "armed group" && actor.kind !== "organisation") continue;
+    const found = new Set<string>();
+    for (const name of [actor.name, ...actor.aliases]) for (const form of formsOf(name)) found.add(stateOf(form) ?? "");
+    for (const mention of registry.mentions.get(actor.id) ?? []) {
+      const text = textOf.get(mention.docId) ?? "";
+      const clause = text.slice(Math.max(0, mention.start - 80), mention.start).split(/[.,;:!?()"“”—–\n]/u).at(-1) ?? "";
+      // Read back from the name to the first stop word: "success against Hezbollah" places it nowhere.
+      for (const form of formsOf(clause).slice(-DESCRIPTION_WORDS).reverse()) {
+        if (isStopWord(form)) break;
+        found.add(stateOf(form) ?? "");
+      }
+      const [preposition, next] = formsOf(text.slice(mention.end, mention.end + 40));
+      if (preposition === "in" || preposition === "of") found.add(stateOf(next ?? "") ?? "");
+    }
+    found.delete("");
+    if (found.size > 0) states.set(actor.id, found);
+  }
+  return states;
+}

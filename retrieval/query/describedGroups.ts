@@ -1,0 +1,77 @@
+import type { ActorRegistry } from "../actors/types.js";
+import type { GroupStates } from "../actors/groupStates.js";
+import type { PersonRole } from "../actors/personRoles.js";
+import { nameKey } from "../actors/normalizeName.js";
+import { namesState, stateOfNationality } from "../names/nationalities.js";
+import { isStopWord, termOf, tokenize } from "../text/tokenize.js";
+import type { WeightedTerm } from "./understandQuestion.js";
+
+/** A group described is that group: its name counts as the word itself, as a described person's does. */
+export const DESCRIBED_GROUP_WEIGHT = 1;
+
+/** Words that say "an armed group" ("the lebanese movement", "yemen's rebels"), as terms. */
+const GROUP_NOUNS = new Set(["group", "movement", "militia", "rebel", "faction", "outfit", "militant", "organisation", "organization", "fighter"].map((w) => termOf(w)!));
+
+/** How many words before the group word may place it ("the lebanese shia movement"). */
+const MODIFIER_REACH = 3;
+
+/** What a question's described group is read against. */
+export interface GroupLexicon {
+  actors: ActorRegistry;
+  groupStates: GroupStates;
+  personRoles: readonly PersonRole[];
+  hasTerm: (term: string) => boolean;
+}
+
+/** The armed groups the articles place in `state`. */
+function groupsIn(state: string, lexicon: GroupLexicon): string[] {
+  return [...lexicon.groupStates].filter(([id, states]) => states.has(state) && lexicon.actors.byId(id)?.kind === "armed group").map(([id]) => id);
+}
+
+/**
+ * The armed group a person is described as leading or belonging to ("Hezbollah leader Hassan
+ * Nasrallah"): of the groups whose whole name is among the words describing them, the one with
+ * the longest name ("Kataib Hezbollah" over "Hezbollah"), if only one is that long.
+ */
+function groupOfPerson(personId: string, lexicon: GroupLexicon): string | undefined {
+  const described = new Set(lexicon.personRoles.filter((r) => r.actorId === personId).flatMap((r) => [r.role, ...r.modifiers]));
+  const fits = lexicon.actors.actors
+    .filter((a) => a.kind === "armed group")
+    .map((a) => ({ id: a.id, terms: tokenize(a.name) }))
+    .filter((g) => g.terms.length > 0 && g.terms.every((t) => described.has(t)));
+  const longest = Math.max(0, ...fits.map((g) => g.terms.length));
+  const chosen = fits.filter((g) => g.terms.length === longest);
+  return chosen.length === 1 ? chosen[0]!.id : undefined;
+}
+
+/**
+ * "The lebanese movement", "yemen's rebels", "nasrallah's group": a question may describe an armed
+ * group by where the articles place it (actors/groupStates.ts) or by a person they tie to it,
+ * rather than name it. When the group word at `at` is described so and exactly one group fits,
+ * that group's name is searched for too. `forms` are the question's word forms, `possessive`
+ * whether each was typed with "'s". A state naming several groups ("iraqi militias") adds nothing.
+ */
+export function describedGroupTerms(forms: readonly string[], possessive: readonly boolean[], at: number, lexicon: GroupLexicon): WeightedTerm[] {
+  const noun = termOf(forms[at]!);
+  if (noun === undefined || !GROUP_NOUNS.has(noun)) return [];
+  let groupId: string | undefined;
+  for (let i = at - 1; i >= Math.max(0, at - MODIFIER_REACH) && groupId === undefined; i--) {
+    const form = forms[i]!;
+    if (isStopWord(form)) break;
+    if (namesState(form)) {
+      const groups = groupsIn(stateOfNationality(form) ?? form, lexicon);
+      if (groups.length !== 1) return [];
+      groupId = groups[0];
+    } else if (possessive[i]) {
+      const ids = lexicon.actors.keys.get(nameKey(form));
+      const person = ids?.length === 1 ? lexicon.actors.byId(ids[0]!) : undefined;
+      if (person?.kind !== "person") return [];
+      groupId = groupOfPerson(person.id, lexicon);
+      if (groupId === undefined) return [];
+    }
+  }
+  const group = groupId === undefined ? undefined : lexicon.actors.byId(groupId);
+  if (!group) return [];
+  const terms = tokenize(group.name).filter((t) => lexicon.hasTerm(t) && !forms.some((f) => termOf(f) === t));
+  return terms.map((term) => ({ term, weight: DESCRIBED_GROUP_WEIGHT }));
+}
