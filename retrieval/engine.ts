@@ -11,6 +11,7 @@ import { openSearchCore, searchChunks, sentenceVectorsAt, type ChunkHit, type Pr
 import { conceptWeight, passageAround, pickDiversePassages, scoreSentence, type PassageQuery, type SentenceScore } from "./selectPassages.js";
 import { decideVerdict, verdictFeatures, type VerdictDecision, type VerdictFeatures } from "./verdict/decideVerdict.js";
 import { substitutedNames } from "./verdict/substitutedNames.js";
+import { deniedPremise } from "./verdict/deniedPremise.js";
 import { countedTerms } from "./verdict/countedThing.js";
 import { readAskedQuestion } from "./answerType.js";
 import { citePassages } from "./cite.js";
@@ -117,6 +118,12 @@ function candidateContexts(core: SearchCore, hits: readonly ChunkHit[]): Map<num
   return context;
 }
 
+/** The text of a sentence (by position in `core.sentences`). */
+function sentenceText(core: SearchCore, at: number): string {
+  const record = core.sentences[at]!;
+  return core.docById.get(record.docId)!.text.slice(record.start, record.end);
+}
+
 /**
  * Scores sentences (by position in `core.sentences`, with their context) against the question,
  * their vectors fetched from the store in one request.
@@ -125,8 +132,7 @@ async function scoreSentences(core: SearchCore, query: PassageQuery, contexts: R
   const vectors = await sentenceVectorsAt(core, [...contexts.keys()]);
   return [...contexts.entries()].map(([sentence, context]) => {
     const record = { ...core.sentences[sentence]!, vector: vectors.get(sentence) ?? [] };
-    const text = core.docById.get(record.docId)!.text.slice(record.start, record.end);
-    return { sentence, ...scoreSentence(query, record, context, text) };
+    return { sentence, ...scoreSentence(query, record, context, sentenceText(core, sentence)) };
   });
 }
 
@@ -178,7 +184,9 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
   const best = bestOf(scored);
   const subjects = lexicon.subjects?.find(understood.searched) ?? [];
   const substitutions = best && lexicon.subjects ? substitutionsAt(core, lexicon.subjects, { text: understood.searched, answerType: understood.answerType, subjects }, best.sentence) : [];
-  return { question, understood, query, hits, scored, best, substitutions, namedActors: namedActorsOf(subjects), core };
+  const asked = new Set(understood.concepts.filter((c) => !c.name).map((c) => c.forms[0]!.term));
+  const denial = best ? deniedPremise(understood.searched, asked, sentenceText(core, best.sentence)) : undefined;
+  return { question, understood, query, hits, scored, best, substitutions, denial, namedActors: namedActorsOf(subjects), core };
 }
 
 export type QuestionScores = Awaited<ReturnType<typeof scoreQuestion>>;
@@ -238,7 +246,7 @@ export function explainAnswer(core: SearchCore, scores: QuestionScores, options:
   const maxExcerpts = options.maxExcerpts ?? 3;
   const maxMore = options.maxMore ?? 9;
   const features = verdictFeatures(best, scored, knownShare(scores), (sentence) => core.sentences[sentence]!.docId);
-  const decision = decideVerdict(features, best, understood.concepts.length, { substitutions: scores.substitutions, absentNames: understood.absentNames, namedActors: scores.namedActors });
+  const decision = decideVerdict(features, best, understood.concepts.length, { substitutions: scores.substitutions, absentNames: understood.absentNames, namedActors: scores.namedActors, denial: scores.denial });
   const textOf = (docId: string) => core.docById.get(docId)!.text;
   const passages = pickDiversePassages(scored, core.sentences, textOf, maxExcerpts + maxMore, MAX_PASSAGE_CHARS);
   const cited = citePassages(passages, core.docById);

@@ -81,7 +81,8 @@ export interface VerdictDecision {
  * corpus about the question at all (else `none`), and does the best passage state its answer
  * (`answered`, else `related`: the closest passages, said plainly not to be a confirmed answer).
  * The support rules (answer type, rare names, no actor of the question replaced by another of its
- * kind: see substitutedNames.ts, no name the articles never mention: see query/absentNames.ts) are
+ * kind: see substitutedNames.ts, no name the articles never mention: see query/absentNames.ts, no
+ * word a "why" question takes as given negated by the best sentence: see deniedPremise.ts) are
  * necessary for `answered`; the second model is fitted on, and decides among, the questions whose
  * best passage passes them, weighing how much of the rest of the question is around it. A question
  * naming a person, armed group or organisation of the actor registry (`namedActors`) is never `none`:
@@ -92,9 +93,9 @@ export function decideVerdict(
   features: VerdictFeatures,
   best: SentenceScore | undefined,
   questionWords: number,
-  question: { substitutions?: readonly SubstitutedName[]; absentNames?: readonly string[]; namedActors?: readonly string[] } = {},
+  question: { substitutions?: readonly SubstitutedName[]; absentNames?: readonly string[]; namedActors?: readonly string[]; denial?: string | undefined } = {},
 ): VerdictDecision {
-  const { substitutions = [], absentNames = [], namedActors = [] } = question;
+  const { substitutions = [], absentNames = [], namedActors = [], denial } = question;
   const { onTopic: topicModel, states: statesModel, thresholds } = VERDICT_MODELS;
   const onTopic = predict(topicModel, features);
   const states = predict(statesModel, features);
@@ -105,13 +106,15 @@ export function decideVerdict(
   if (!best || (onTopic < thresholds.onTopic && namedActors.length === 0)) {
     return { verdict: "none", onTopic, states, refusal: "None of the articles is about this." };
   }
-  if (best.supported && substitutions.length === 0 && absentNames.length === 0 && states >= thresholds.states) return { verdict: "answered", onTopic, states };
+  if (best.supported && substitutions.length === 0 && absentNames.length === 0 && denial === undefined && states >= thresholds.states) return { verdict: "answered", onTopic, states };
   const names = absentNames.length
     ? ` (none mentions ${absentNames.join(", ")})`
     : best.missingNames.length
       ? ` (none mentions ${best.missingNames.join(", ")} there)`
       : substitutions.length
         ? ` (the closest name ${substitutions.map((s) => `${s.named.name}, not ${s.asked.name}`).join("; ")})`
-        : "";
+        : denial !== undefined
+          ? ` (the closest says “${denial}”)`
+          : "";
   return { verdict: "related", onTopic, states, refusal: `The articles touch on this, but none of the passages found states what the question asks${names}.` };
 }

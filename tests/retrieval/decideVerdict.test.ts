@@ -29,4 +29,10 @@ describe("decideVerdict", () => {
     const substitution = { asked: { name: "Beirut", kind: "thing" as const }, named: { name: "Baghdad", kind: "thing" as const } };
     expect(decideVerdict(NEAR, BEST, 3, { substitutions: [substitution] }).verdict).toBe("related");
   });
+
+  it("does not answer when the best sentence denies what a why question takes as given, and says what it says", () => {
+    const decision = decideVerdict(NEAR, BEST, 3, { denial: "not as capable" });
+    expect(decision.verdict).toBe("related");
+    expect(decision.refusal).toMatch(/the closest says “not as capable”/);
+  });
 });
