@@ -12,6 +12,8 @@ import { conceptWeight, passageAround, pickDiversePassages, scoreSentence, type 
 import { decideVerdict, verdictFeatures, type VerdictDecision, type VerdictFeatures } from "./verdict/decideVerdict.js";
 import { substitutedNames } from "./verdict/substitutedNames.js";
 import { deniedPremise } from "./verdict/deniedPremise.js";
+import { actorToDefine, favourDefinitions } from "./query/definitionQuestion.js";
+import { definingSentencesOf } from "./actors/findDefiningSentences.js";
 import { countedTerms } from "./verdict/countedThing.js";
 import { readAskedQuestion } from "./answerType.js";
 import { citePassages } from "./cite.js";
@@ -170,17 +172,20 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
   const found = await searchChunks(core, { vector: vector!, terms: understood.terms }, retrieval.depth, retrieval.weights);
   const excluded = retrieval.excludeDocs;
   const hits = excluded ? found.filter((h) => !excluded.has(core.chunks[h.chunk]!.docId)) : found;
+  // "who is X" asks what X is, not for another name: the sentences saying who X is come first, as /actor quotes them.
+  const defined = lexicon.actors ? actorToDefine(understood.searched, lexicon.actors) : undefined;
   const query: PassageQuery = {
     vector: vector!,
     concepts: understood.concepts,
-    answerType: understood.answerType,
+    answerType: defined === undefined ? understood.answerType : "any",
     question: readAskedQuestion(understood.searched),
     counted: countedTerms(understood.searched, understood.concepts),
     idf: (t) => bm25Idf(core.bm25, t),
     known: lexicon.hasTerm,
     absentWeight: Math.log(1 + (core.chunks.length + 0.5) / 0.5),
   };
-  const scored = await scoreSentences(core, query, candidateContexts(core, hits));
+  const scoredAsAny = await scoreSentences(core, query, candidateContexts(core, hits));
+  const scored = defined === undefined ? scoredAsAny : favourDefinitions(scoredAsAny, definingSentencesOf(lexicon.actors!, defined), (at) => core.sentences[at]!);
   const best = bestOf(scored);
   const subjects = lexicon.subjects?.find(understood.searched) ?? [];
   const substitutions = best && lexicon.subjects ? substitutionsAt(core, lexicon.subjects, { text: understood.searched, answerType: understood.answerType, subjects }, best.sentence) : [];

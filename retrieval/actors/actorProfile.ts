@@ -1,5 +1,5 @@
 import type { Span } from "../types.js";
-import { findDefiningSentences } from "./findDefiningSentences.js";
+import { definingSentencesOf } from "./findDefiningSentences.js";
 import { nameKey } from "./normalizeName.js";
 import { relatedActors, type RelatedActor } from "./relatedActors.js";
 import type { ActorKind, ActorMention, ActorRegistry } from "./types.js";
@@ -63,16 +63,13 @@ function aliasesUsed(name: string, mentions: readonly ActorMention[]): string[] 
     .map(([surface]) => surface);
 }
 
-function pickExcerpts(registry: ActorRegistry, mentions: readonly ActorMention[]): ActorExcerpt[] {
-  const candidates: ActorExcerpt[] = [];
-  for (const doc of registry.documents) {
-    const inDoc = mentions.filter((m) => m.docId === doc.id);
-    if (inDoc.length === 0) continue;
-    for (const s of findDefiningSentences(doc.text, registry.sentences.get(doc.id) ?? [], inDoc)) {
-      const score = doc.duplicateOf === undefined ? s.score : s.score * COPY_FACTOR;
-      candidates.push({ text: doc.text.slice(s.start, s.end), docId: doc.id, file: doc.file, title: doc.title, start: s.start, end: s.end, score });
-    }
-  }
+function pickExcerpts(registry: ActorRegistry, actorId: string, mentions: readonly ActorMention[]): ActorExcerpt[] {
+  const docs = new Map(registry.documents.map((d) => [d.id, d]));
+  const candidates = definingSentencesOf(registry, actorId).map((s): ActorExcerpt => {
+    const doc = docs.get(s.docId)!;
+    const score = doc.duplicateOf === undefined ? s.score : s.score * COPY_FACTOR;
+    return { text: doc.text.slice(s.start, s.end), docId: doc.id, file: doc.file, title: doc.title, start: s.start, end: s.end, score };
+  });
   const picked: ActorExcerpt[] = [];
   const usedDocs = new Set<string>();
   const remaining = [...candidates];
@@ -87,7 +84,8 @@ function pickExcerpts(registry: ActorRegistry, mentions: readonly ActorMention[]
     picked.push(excerpt);
     usedDocs.add(excerpt.docId);
   }
-  return picked.length > 0 ? picked : plainMention(registry, mentions);
+  // Picked for variety of sources, shown best first.
+  return picked.length > 0 ? picked.sort((a, b) => b.score - a.score) : plainMention(registry, mentions);
 }
 
 /** The first quotable sentence naming the actor, in the article that names it most. */
@@ -136,7 +134,7 @@ export function actorProfile(registry: ActorRegistry, actorId: string): ActorPro
     otherAliases,
     mentions: mentions.length,
     sources,
-    excerpts: pickExcerpts(registry, mentions),
+    excerpts: pickExcerpts(registry, actorId, mentions),
     related: relatedActors(registry, actorId),
   };
 }

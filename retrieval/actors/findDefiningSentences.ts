@@ -1,4 +1,5 @@
 import type { Span } from "../types.js";
+import type { ActorRegistry } from "./types.js";
 
 /** A sentence around a mention, scored by how plainly it says who or what the actor is. */
 export interface DefiningSentence extends Span {
@@ -28,6 +29,11 @@ const CLAUSE_OPENING = /(?:^|[,;:—–]\s*|\b(?:and|but|that|which|while|wherea
 const COPULA_BEFORE = /^(?:the|a|an)\s[^,]*\b(?:is|was|are|were)\s+$/iu;
 const BRACKET_AFTER = /^\s*\([^()]*\)/u;
 const CLASSIFIER_AFTER = new RegExp(`^\\s+(?:${GROUP_NOUNS})\\b`, "iu");
+
+/** A sentence defining what the one before it ends with ("These are a collection of …"). */
+const ANAPHORIC_COPULA = /^["“]?(?:These|They|It|This)\s+(?:is|are|was|were)\s+(?:a|an|the|one|part)\b/u;
+/** Nothing but closing punctuation after the name: it ends its sentence. */
+const NAME_ENDS = /^[\s"”’')\]]*[.!?]?[\s"”’')\]]*$/u;
 
 const APPOSITIVE = 0.9;
 const COPULA = 0.85;
@@ -75,6 +81,21 @@ export function findDefiningSentences(text: string, sentences: readonly Span[], 
     const score = definitionScore(text, sentence, mention);
     const previous = best.get(s);
     if (score > 0 && (!previous || score > previous.score)) best.set(s, { start: sentence.start, end: sentence.end, score });
+    // "… the larger Popular Mobilization Units. These are a collection of …": the next sentence defines
+    // the name that ends this one; both are quoted, the second meaning nothing alone.
+    const next = sentences[s + 1];
+    if (next && NAME_ENDS.test(text.slice(mention.end, sentence.end)) && ANAPHORIC_COPULA.test(text.slice(next.start, next.end)) && !((best.get(s)?.score ?? 0) >= COPULA)) {
+      best.set(s, { start: sentence.start, end: next.end, score: COPULA });
+    }
   }
   return [...best.values()].sort((a, b) => b.score - a.score || a.start - b.start);
+}
+
+/** The sentences of every article that define the actor, each with its document, best first within a document. */
+export function definingSentencesOf(registry: ActorRegistry, actorId: string): (DefiningSentence & { docId: string })[] {
+  const mentions = registry.mentions.get(actorId) ?? [];
+  return registry.documents.flatMap((doc) => {
+    const inDoc = mentions.filter((m) => m.docId === doc.id);
+    return inDoc.length === 0 ? [] : findDefiningSentences(doc.text, registry.sentences.get(doc.id) ?? [], inDoc).map((s) => ({ ...s, docId: doc.id }));
+  });
 }

@@ -106,4 +106,20 @@ describe("definitionScore", () => {
       "Yemen, a country on the Red Sea, answered.",
     ]);
   });
+
+  it("quotes a name that ends its sentence with the next sentence when that one says what it is ('These are …')", () => {
+    const text = "The militias are parts of the larger Example Units. These are a collection of armed groups. They fired.";
+    const sentences = [
+      { start: 0, end: 51 },
+      { start: 52, end: 91 },
+      { start: 92, end: text.length },
+    ];
+    const at = text.indexOf("Example Units");
+    const found = findDefiningSentences(text, sentences, [{ start: at, end: at + 13 }]);
+    expect(found.map((s) => text.slice(s.start, s.end))).toEqual(["The militias are parts of the larger Example Units. These are a collection of armed groups."]);
+    const midSentence = "The Example Units fired. These are a collection of armed groups.";
+    const m = midSentence.indexOf("Example Units");
+    expect(findDefiningSentences(midSentence, [{ start: 0, end: 24 }, { start: 25, end: midSentence.length }], [{ start: m, end: m + 13 }])).toEqual([]);
+  });
 });
+

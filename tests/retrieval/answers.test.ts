@@ -143,6 +143,24 @@ describe("bad questions", () => {
     expect(answer.refusal ?? "").not.toMatch(/not Al Majalla/);
   });
 
+  it("quotes first, for 'who is X', a sentence saying who X is, as /actor does", async () => {
+    for (const [question, says] of [
+      ["who is hassan nasrallah", "Hezbollah leader Hassan Nasrallah"],
+      ["who is khafaji", "a senior"],
+      ["what is the washington institute", "a US-based thinktank"],
+    ] as const) {
+      const answer = await engine.ask(question);
+      expect(answer.verdict, question).toBe("answered");
+      expect(answer.excerpts[0]!.text, question).toContain(says);
+    }
+  });
+
+  it("does not confirm a why question whose closest sentence denies its premise, and quotes what it says", async () => {
+    const answer = await engine.ask("why did michael knights say the iraqi militias are more capable than hezbollah");
+    expect(answer.verdict).toBe("related");
+    expect(answer.refusal).toMatch(/the closest says “not as capable”/);
+  });
+
   it("refuses a question made only of common words", async () => {
     const answer = await engine.ask("What is it that they are?");
     expect(answer.answered).toBe(false);
