@@ -12,7 +12,7 @@ import { conceptWeight, passageAround, pickDiversePassages, scoreSentence, type 
 import { decideVerdict, verdictFeatures, type VerdictDecision, type VerdictFeatures } from "./verdict/decideVerdict.js";
 import { substitutedNames } from "./verdict/substitutedNames.js";
 import { deniedPremise } from "./verdict/deniedPremise.js";
-import { actorToDefine, favourDefinitions } from "./query/definitionQuestion.js";
+import { actorToDefine, definesAt, DEFINES_ANSWER, favourDefinitions } from "./query/definitionQuestion.js";
 import { definingSentencesOf } from "./actors/findDefiningSentences.js";
 import { countedTerms } from "./verdict/countedThing.js";
 import { readAskedQuestion } from "./answerType.js";
@@ -185,13 +185,15 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
     absentWeight: Math.log(1 + (core.chunks.length + 0.5) / 0.5),
   };
   const scoredAsAny = await scoreSentences(core, query, candidateContexts(core, hits));
-  const scored = defined === undefined ? scoredAsAny : favourDefinitions(scoredAsAny, definingSentencesOf(lexicon.actors!, defined), (at) => core.sentences[at]!);
+  const definitions = defined === undefined ? [] : definingSentencesOf(lexicon.actors!, defined);
+  const scored = defined === undefined ? scoredAsAny : favourDefinitions(scoredAsAny, definitions, (at) => core.sentences[at]!);
   const best = bestOf(scored);
   const subjects = lexicon.subjects?.find(understood.searched) ?? [];
   const substitutions = best && lexicon.subjects ? substitutionsAt(core, lexicon.subjects, { text: understood.searched, answerType: understood.answerType, subjects }, best.sentence) : [];
   const asked = new Set(understood.concepts.filter((c) => !c.name).map((c) => c.forms[0]!.term));
   const denial = best ? deniedPremise(understood.searched, asked, sentenceText(core, best.sentence)) : undefined;
-  return { question, understood, query, hits, scored, best, substitutions, denial, namedActors: namedActorsOf(subjects), core };
+  const definesActor = best !== undefined && definesAt(definitions, core.sentences[best.sentence]!) >= DEFINES_ANSWER;
+  return { question, understood, query, hits, scored, best, substitutions, denial, definesActor, namedActors: namedActorsOf(subjects), core };
 }
 
 export type QuestionScores = Awaited<ReturnType<typeof scoreQuestion>>;
@@ -251,7 +253,7 @@ export function explainAnswer(core: SearchCore, scores: QuestionScores, options:
   const maxExcerpts = options.maxExcerpts ?? 3;
   const maxMore = options.maxMore ?? 9;
   const features = verdictFeatures(best, scored, knownShare(scores), (sentence) => core.sentences[sentence]!.docId);
-  const decision = decideVerdict(features, best, understood.concepts.length, { substitutions: scores.substitutions, absentNames: understood.absentNames, namedActors: scores.namedActors, denial: scores.denial });
+  const decision = decideVerdict(features, best, understood.concepts.length, { substitutions: scores.substitutions, absentNames: understood.absentNames, namedActors: scores.namedActors, denial: scores.denial, definesActor: scores.definesActor });
   const textOf = (docId: string) => core.docById.get(docId)!.text;
   const passages = pickDiversePassages(scored, core.sentences, textOf, maxExcerpts + maxMore, MAX_PASSAGE_CHARS);
   const cited = citePassages(passages, core.docById);

@@ -2,8 +2,12 @@ import type { ActorRegistry } from "../actors/types.js";
 import { looseKey, nameKey } from "../actors/normalizeName.js";
 import type { Span } from "../types.js";
 
-/** "who is X", "what are the X", "tell me about X", "X?": the question is only the name, asking what it is. */
-const DEFINE = /^\s*(?:(?:who|what)\s+(?:is|are|was|were)\s+|(?:tell\s+me|what\s+do\s+(?:we|you)\s+know)\s+about\s+)(?:the\s+)?(.+?)\s*[?.!]*\s*$/iu;
+/** "who is X", "what are the X", "tell me about X", "what does X do", "what is X's job": asking only what X is. */
+const DEFINE = [
+  /^\s*(?:(?:who|what)\s+(?:is|are|was|were)\s+|(?:tell\s+me|what\s+do\s+(?:we|you)\s+know)\s+about\s+)(?:the\s+)?(.+?)\s*[?.!]*\s*$/iu,
+  /^\s*what\s+(?:does|do|did)\s+(?:the\s+)?(.+?)\s+do(?:\s+for\s+(?:work|a\s+living))?\s*[?.!]*\s*$/iu,
+  /^\s*what\s+(?:is|was)\s+(?:the\s+)?(.+?)['’]s?\s+(?:job|role|position|title)\s*[?.!]*\s*$/iu,
+];
 
 /**
  * The actor a question asks to be told about ("who is sistani", "what is the PMF"), as the
@@ -12,11 +16,14 @@ const DEFINE = /^\s*(?:(?:who|what)\s+(?:is|are|was|were)\s+|(?:tell\s+me|what\s
  * is ("X, a senior leader of …"), as /actor quotes, rather than by any sentence naming them.
  */
 export function actorToDefine(searched: string, actors: ActorRegistry): string | undefined {
-  const name = DEFINE.exec(searched)?.[1];
-  if (name === undefined) return undefined;
-  const key = nameKey(name);
-  const ids = actors.keys.get(key) ?? actors.keys.get(looseKey(key));
-  return ids?.length === 1 ? ids[0] : undefined;
+  for (const pattern of DEFINE) {
+    const name = pattern.exec(searched)?.[1];
+    if (name === undefined) continue;
+    const key = nameKey(name);
+    const ids = actors.keys.get(key) ?? actors.keys.get(looseKey(key));
+    if (ids?.length === 1) return ids[0];
+  }
+  return undefined;
 }
 
 /** How much a sentence's plainness in defining the actor counts against its score for the question. */
@@ -33,9 +40,13 @@ export function favourDefinitions<T extends { sentence: number; score: number }>
   definitions: readonly (Span & { docId: string; score: number })[],
   sentenceAt: (sentence: number) => Span & { docId: string },
 ): T[] {
-  return scored.map((s) => {
-    const { docId, start, end } = sentenceAt(s.sentence);
-    const defines = Math.max(0, ...definitions.filter((d) => d.docId === docId && d.start <= start && end <= d.end).map((d) => d.score));
-    return { ...s, score: (1 - DEFINITION_WEIGHT) * s.score + DEFINITION_WEIGHT * defines };
-  });
+  return scored.map((s) => ({ ...s, score: (1 - DEFINITION_WEIGHT) * s.score + DEFINITION_WEIGHT * definesAt(definitions, sentenceAt(s.sentence)) }));
 }
+
+/** How plainly the sentence defines the actor: the best definition containing it, 0 for none. */
+export function definesAt(definitions: readonly (Span & { docId: string; score: number })[], sentence: Span & { docId: string }): number {
+  return Math.max(0, ...definitions.filter((d) => d.docId === sentence.docId && d.start <= sentence.start && sentence.end <= d.end).map((d) => d.score));
+}
+
+/** A sentence this plain in saying what the actor is (a role before the name, or better) states the answer. */
+export const DEFINES_ANSWER = 0.7;

@@ -14,6 +14,8 @@ describe("actorToDefine: a question asking what one actor is", () => {
     expect(actorToDefine("what is the PMF?", registry)).toBe("popular-mobilization-forces");
     expect(actorToDefine("What are the Popular Mobilization Units?", registry)).toBe("popular-mobilization-forces");
     expect(actorToDefine("tell me about kataib hezbollah", registry)).toBe("kataib-hezbollah");
+    expect(actorToDefine("what does michael knights do for work", registry)).toBe("michael-knights");
+    expect(actorToDefine("what is daniel hagari's job", registry)).toBe("daniel-hagari");
   });
 
   it("reads nothing when the question asks more than what the actor is, or names no actor", () => {
