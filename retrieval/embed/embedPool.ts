@@ -31,8 +31,7 @@ const WORKER_ENTRY = new URL("./embedWorker.mjs", import.meta.url);
 /** One worker thread holding a model: jobs in flight keep the process alive, an idle worker does not. */
 class EmbedWorker {
   readonly ready: Promise<void>;
-  /** Whether `ready` has resolved, readable at once (a promise's settling is seen a turn later). */
-  loaded = false;
+  private hasLoaded = false;
   private readonly worker: Worker;
   private readonly pending = new Map<number, { resolve: (vectors: number[][]) => void; reject: (error: Error) => void }>();
   private nextJobId = 0;
@@ -46,12 +45,17 @@ class EmbedWorker {
     this.worker = new Worker(WORKER_ENTRY, { workerData: { ...choice } });
     this.worker.unref();
     this.ready = new Promise<void>((resolve, reject) => {
-      this.worker.on("message", (message: WorkerMessage) => (message.type === "ready" ? ((this.loaded = true), resolve()) : this.settle(message)));
+      this.worker.on("message", (message: WorkerMessage) => (message.type === "ready" ? ((this.hasLoaded = true), resolve()) : this.settle(message)));
       this.worker.on("error", (error) => reject(this.fail(new Error(`${this.name} failed: ${error.message}`))));
       this.worker.on("exit", (code) => reject(this.fail(new Error(`${this.name} stopped (exit code ${code}) before its batches were embedded`))));
     });
     // A failure reaches onFailure and every job; this promise alone must not crash the process.
     this.ready.catch(() => undefined);
+  }
+
+  /** Whether `ready` has resolved, readable at once (a promise's settling is seen a turn later). */
+  get loaded(): boolean {
+    return this.hasLoaded;
   }
 
   embed(texts: string[]): Promise<number[][]> {
