@@ -83,9 +83,16 @@ const CLOSING_ASIDE =
 /** "…or nah", "…or what": read before the fillers go ("nah" is one) and again after ("or what lol"). */
 const CLOSING_ALTERNATIVE = /\bor\s+(?:nah|not|no|what|smth|sth|something)\s*(?=[?!.]*\s*$)/giu;
 
+/** Links, emoji and Discord's markdown (bold, italics, strikethrough, spoilers, code): none is a word to search. */
+const LINK = /\b(?:https?:\/\/|www\.)\S+/giu;
+const EMOJI = /\p{Extended_Pictographic}(?:\u200d\p{Extended_Pictographic}|\ufe0f|\p{Emoji_Modifier})*/gu;
+const MARKDOWN = /\*+|~~|\|\||`+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu;
+/** A letter typed three times or more ("lmaooo", "whyyy", "sooo"): stretched for effect, read once. */
+const STRETCHED = /(\p{L})\1{2,}/gu;
+
 /** Removes chat noise and contractions; keeps every other word as typed, in order. */
 export function removeChatNoise(typed: string): string {
-  let text = typed.replace(/[’‘ʼ`´]/gu, "'");
+  let text = typed.replace(LINK, " ").replace(EMOJI, " ").replace(MARKDOWN, "").replace(STRETCHED, "$1").replace(/[’‘ʼ´]/gu, "'");
   for (const frame of [...ASKER_FRAMES, CLOSING_ASIDE, CLOSING_ALTERNATIVE]) text = text.replace(frame, " ");
   for (const [pattern, replacement] of CONTRACTIONS) text = text.replace(pattern, replacement);
   // Runs of punctuation ("??", "!!!", "?!") say nothing more than one mark.

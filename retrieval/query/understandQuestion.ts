@@ -4,6 +4,7 @@ import { looseKey, nameKey } from "../actors/normalizeName.js";
 import { termOf, tokenize, wordForm } from "../text/tokenize.js";
 import type { Rewrite } from "../types.js";
 import { removeChatNoise } from "./chatNoise.js";
+import { splitRunTogether } from "./runTogether.js";
 import { correctWord } from "./spelling.js";
 import type { Vocabulary } from "./vocabulary.js";
 import { relatedTerms, type Thesaurus } from "./relatedTerms.js";
@@ -201,7 +202,12 @@ function addForm(concept: QueryConcept, term: string, weight: number): void {
  * their states, and related words from the thesaurus, each expansion below the typed word.
  */
 export function understandQuestion(typed: string, lexicon: QueryLexicon): UnderstoodQuestion {
-  const cleaned = removeChatNoise(typed);
+  const { text: cleaned, rewrites: splits } = splitRunTogether(
+    removeChatNoise(typed),
+    // A word one slip from the corpus's ("hasan" for "hassan") is that word, not two.
+    (form) => isKnown(form, lexicon) || lexicon.thesaurus?.isWord(form) === true || correctWord(form, lexicon.vocabulary) !== undefined,
+    (form) => lexicon.vocabulary.counts.has(form),
+  );
   const words = readWords(cleaned);
   for (const word of words) {
     const term = termOf(word.form);
@@ -259,7 +265,7 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
     concepts.push(concept);
   });
 
-  const rewrites: Rewrite[] = [];
+  const rewrites: Rewrite[] = [...splits];
   const replaced = new Map<number, { end: number; text: string }>();
   for (const word of words) {
     if (word.corrected) replaced.set(word.start, { end: word.end, text: shownForm(word.corrected.form, lexicon.vocabulary) });

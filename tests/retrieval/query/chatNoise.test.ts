@@ -47,6 +47,13 @@ describe("removeChatNoise", () => {
     expect(removeChatNoise("what did i keep hearing about eilat")).toBe("what did i keep hearing about eilat");
   });
 
+  it("drops links, emoji and markdown, and reads a stretched letter once", () => {
+    expect(removeChatNoise("**who** is sistani 🤔🤔 https://example.com/a?b=1")).toBe("who is sistani");
+    expect(removeChatNoise("is ~~kh~~ __really__ behind it 👍🏽")).toBe("is kh really behind it");
+    expect(removeChatNoise("whyyy did the pmf do it lmaooo")).toBe("why did the pmf do it");
+    expect(removeChatNoise("what is abu_mahdi")).toBe("what is abu_mahdi");
+  });
+
   it("leaves a plain question as it is", () => {
     expect(removeChatNoise("Who represents Hamas in Baghdad?")).toBe("Who represents Hamas in Baghdad?");
   });

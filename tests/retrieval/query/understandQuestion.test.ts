@@ -17,6 +17,14 @@ const termsOf = (question: string, extra: Partial<QueryLexicon> = {}) => underst
 const weightOf = (question: string, term: string, extra: Partial<QueryLexicon> = {}) => termsOf(question, extra).find((t) => t.term === term)?.weight;
 
 describe("understandQuestion", () => {
+  it("splits words typed together, but corrects a slip of a corpus word rather than splitting it", () => {
+    const understood = understandQuestion("howmany drones hit eilat", lexicon);
+    expect(understood.searched).toBe("how many drones hit eilat");
+    expect(understood.answerType).toBe("number");
+    expect(understood.rewrites).toContainEqual({ from: "howmany", to: "how many", kind: "typo" });
+    expect(understandQuestion("who is hasan nasrallah", lexicon).searched).not.toMatch(/has an/);
+  });
+
   it("searches a misspelt name as the corpus spells it and says so", () => {
     const understood = understandQuestion("who is sistany", lexicon);
     expect(understood.searched).toBe("who is Sistani");
