@@ -31,6 +31,8 @@ const ANSWERED_BY: Record<AnswerType, readonly string[]> = {
  */
 const ASKS_WHICH = /^\s*(?:which|what)\s+(?!(?:is|are|was|were|did|do|does|has|have|had|will|would|can|could|should|about|if|else|happens?|happened)\b)[\p{L}]/iu;
 
+/** A name the passage gives as its source ("according to the Yemen Data Project", "said Knights") tells, it replaces nobody. */
+const SOURCE_BEFORE = /\b(?:according to|reported by|cited by|said|says|told)\s+(?:the\s+)?$/i;
 const ADJUNCT_BEFORE = /\b(after|before|since|until|following|during|according to|per|says?|said)\s+(the\s+)?$/i;
 
 /** True when one name holds the other whole ("Israel" in "Israel Defense Forces"): parts of one actor, not substitutes. */
@@ -72,7 +74,7 @@ export function substitutedNames(
   const absent = asked.filter((s) => !inPassage.some((p) => sameSubject(p, s)) && !termsHold(passage.terms, s));
   if (absent.length === 0) return [];
   const answering = ASKS_WHICH.test(question.text) ? ["person", "party", "thing"] : ANSWERED_BY[question.answerType];
-  const instead = dedupe(inPassage.filter((n) => n.start >= passage.sentenceStart)).filter((n) => !asked.some((a) => sameSubject(a, n)) && !answering.includes(kindOf(n)));
+  const instead = dedupe(inPassage.filter((n) => n.start >= passage.sentenceStart && !SOURCE_BEFORE.test(passage.text.slice(0, n.start)))).filter((n) => !asked.some((a) => sameSubject(a, n)) && !answering.includes(kindOf(n)));
   return absent.flatMap((s) => {
     const named = instead.find((n) => kindOf(n) === kindOf(s) && !nested(n, s));
     return named ? [{ asked: strip(s), named: strip(named) }] : [];
