@@ -86,13 +86,23 @@ const CLOSING_ALTERNATIVE = /\bor\s+(?:nah|not|no|what|smth|sth|something)\s*(?=
 /** Links, emoji and Discord's markdown (bold, italics, strikethrough, spoilers, code): none is a word to search. */
 const LINK = /\b(?:https?:\/\/|www\.)\S+/giu;
 const EMOJI = /\p{Extended_Pictographic}(?:\u200d\p{Extended_Pictographic}|\ufe0f|\p{Emoji_Modifier})*/gu;
-const MARKDOWN = /\*+|~~|\|\||`+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu;
-/** A letter typed three times or more ("lmaooo", "whyyy", "sooo"): stretched for effect, read once. */
-const STRETCHED = /(\p{L})\1{2,}/gu;
+// Underscores only around a word ("__really__"): "_____" is a blank to fill in, "abu_mahdi" one word.
+const MARKDOWN = /\*+|~~|\|\||`+|(?<![\p{L}\p{N}_])_{1,2}(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])_{1,2}(?![\p{L}\p{N}_])/gu;
+/** A word with its letters' runs read once ("lmaooo" → "lmao", "whyyy" → "why"). */
+const unstretched = (word: string) => word.replace(/(\p{L})\1+/gu, "$1");
+/** Fillers as stretched people type them ("lmaooo", "brooo", "hmmmm"): compared letters-once. */
+const FILLER_KEYS = new Set([...FILLERS].map(unstretched));
+/**
+ * Small words people stretch for effect ("whyyy", "sooo", "whaaat"), read as the word. Only these:
+ * any other word with a tripled letter is a slip for the spelling corrector ("alllen", "sufffer") or a
+ * numeral ("xxxiii").
+ */
+const STRETCHABLE = new Set(["why", "what", "who", "when", "where", "how", "so", "no", "yes", "ok", "okay", "now", "wait"]);
+const STRETCHED = /\p{L}*(\p{L})\1{2,}\p{L}*/gu;
 
 /** Removes chat noise and contractions; keeps every other word as typed, in order. */
 export function removeChatNoise(typed: string): string {
-  let text = typed.replace(LINK, " ").replace(EMOJI, " ").replace(MARKDOWN, "").replace(STRETCHED, "$1").replace(/[’‘ʼ´]/gu, "'");
+  let text = typed.replace(LINK, " ").replace(EMOJI, " ").replace(MARKDOWN, "").replace(STRETCHED, (word) => (STRETCHABLE.has(unstretched(word.toLowerCase())) ? unstretched(word) : word)).replace(/[’‘ʼ´]/gu, "'");
   for (const frame of [...ASKER_FRAMES, CLOSING_ASIDE, CLOSING_ALTERNATIVE]) text = text.replace(frame, " ");
   for (const [pattern, replacement] of CONTRACTIONS) text = text.replace(pattern, replacement);
   // Runs of punctuation ("??", "!!!", "?!") say nothing more than one mark.
@@ -101,7 +111,7 @@ export function removeChatNoise(typed: string): string {
     if (/^\s+$/u.test(part) || part === "") return [part];
     const bare = part.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
     const lower = bare.toLowerCase();
-    if (FILLERS.has(lower) || /^(?:a?ha(?:ha)+|l+o+l+|x+d+|\?+)$/u.test(lower)) {
+    if (FILLERS.has(lower) || (/(\p{L})\1\1/u.test(lower) && FILLER_KEYS.has(unstretched(lower))) || /^(?:a?ha(?:ha)+|l+o+l+|x+d+|\?+)$/u.test(lower)) {
       // Keep a question mark that was attached to the dropped word.
       return [part.slice(part.indexOf(bare) + bare.length).replace(/[^?]/gu, "")];
     }

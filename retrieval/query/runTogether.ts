@@ -8,9 +8,10 @@ const MIN_PART = 2;
 const SHORT_PARTS = new Set(["is", "in", "of", "to", "do", "at", "on", "by", "it"]);
 
 /**
- * "howmany", "whois", "dronestrike": two words typed without the space between them. A word that is
- * neither the corpus's nor the dictionary's is split where both halves are small words of the
- * language ("how", "is") or words of the corpus, of three letters or more or a few two-letter ones, as Meilisearch splits a query word; of several
+ * "howmany", "whois", "whatdid", "onboard": two words typed without the space between them. A word
+ * that is neither the corpus's nor the dictionary's is split, as Meilisearch splits a query word,
+ * where the first half is a small word of the language ("how", "on") and the second one too or a
+ * word of the corpus, each of three letters or more or one of a few two-letter words; of several
  * such places, the one with the longest shorter half. `isKnown` says whether a form is a word at
  * all (corpus or dictionary, or a slip of a corpus word), `isCorpusWord` whether the articles use it.
  */
@@ -21,12 +22,16 @@ export function splitRunTogether(
 ): { text: string; rewrites: Rewrite[] } {
   const rewrites: Rewrite[] = [];
   const part = (form: string) => (form.length > MIN_PART || SHORT_PARTS.has(form)) && (isStopWord(form) || isCorpusWord(form));
-  const split = text.replace(/[\p{L}]+/gu, (word) => {
+  // Whole words of letters only: "mtorc1" or "tnf-alpha" are not two words run together.
+  const split = text.replace(/(?<![\p{L}\p{N}'’-])\p{L}+(?![\p{L}\p{N}'’-])/gu, (word) => {
     const form = wordForm(word);
     if (form.length < MIN_LENGTH || isKnown(form)) return word;
     let best: number | undefined;
     for (let at = MIN_PART; at <= form.length - MIN_PART; at++) {
-      if (!part(form.slice(0, at)) || !part(form.slice(at))) continue;
+      const [left, right] = [form.slice(0, at), form.slice(at)];
+      // The first half a small word ("how", "is", "the"): two content words run together ("paracortical")
+      // are a compound, and a small word last ("gameshow") is a content word's end.
+      if (!isStopWord(left) || !part(left) || !part(right)) continue;
       const shorter = (i: number) => Math.min(i, form.length - i);
       if (best === undefined || shorter(at) > shorter(best)) best = at;
     }

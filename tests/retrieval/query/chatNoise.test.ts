@@ -47,11 +47,15 @@ describe("removeChatNoise", () => {
     expect(removeChatNoise("what did i keep hearing about eilat")).toBe("what did i keep hearing about eilat");
   });
 
-  it("drops links, emoji and markdown, and reads a stretched letter once", () => {
+  it("drops links, emoji and markdown, and stretched fillers and small words ('lmaooo', 'whyyy'), but no other word", () => {
     expect(removeChatNoise("**who** is sistani 🤔🤔 https://example.com/a?b=1")).toBe("who is sistani");
     expect(removeChatNoise("is ~~kh~~ __really__ behind it 👍🏽")).toBe("is kh really behind it");
     expect(removeChatNoise("whyyy did the pmf do it lmaooo")).toBe("why did the pmf do it");
     expect(removeChatNoise("what is abu_mahdi")).toBe("what is abu_mahdi");
+    expect(removeChatNoise("oxygen was used at _____ of the normal pressure")).toBe("oxygen was used at _____ of the normal pressure");
+    expect(removeChatNoise("world war iii and Phase III of AAA")).toBe("world war iii and Phase III of AAA");
+    expect(removeChatNoise("super bowl xxxiii, jared alllen")).toBe("super bowl xxxiii, jared alllen");
+    expect(removeChatNoise("brooo whaaat happened hmmmmm")).toBe("what happened");
   });
 
   it("leaves a plain question as it is", () => {
