@@ -12,8 +12,7 @@ import { conceptWeight, passageAround, pickDiversePassages, scoreSentence, type 
 import { decideVerdict, verdictFeatures, type VerdictDecision, type VerdictFeatures } from "./verdict/decideVerdict.js";
 import { substitutedNames } from "./verdict/substitutedNames.js";
 import { deniedPremise } from "./verdict/deniedPremise.js";
-import { actorToDefine, definesAt, DEFINES_ANSWER, favourDefinitions } from "./query/definitionQuestion.js";
-import { definingSentencesOf } from "./actors/findDefiningSentences.js";
+import { favouredAt, favouredSentencesFor, FAVOURED_ANSWERS, favourSentences } from "./query/actorQuestions.js";
 import { countedTerms } from "./verdict/countedThing.js";
 import { readAskedQuestion } from "./answerType.js";
 import { citePassages } from "./cite.js";
@@ -172,28 +171,28 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
   const found = await searchChunks(core, { vector: vector!, terms: understood.terms }, retrieval.depth, retrieval.weights);
   const excluded = retrieval.excludeDocs;
   const hits = excluded ? found.filter((h) => !excluded.has(core.chunks[h.chunk]!.docId)) : found;
-  // "who is X" asks what X is, not for another name: the sentences saying who X is come first, as /actor quotes them.
-  const defined = lexicon.actors ? actorToDefine(understood.searched, lexicon.actors) : undefined;
+  // "who is X", "who leads X": the sentences the actor registry knows say it come first (query/actorQuestions.ts).
+  const favoured = lexicon.actors ? favouredSentencesFor(understood.searched, lexicon.actors) : { sentences: [], current: false, defines: false };
   const query: PassageQuery = {
     vector: vector!,
     concepts: understood.concepts,
-    answerType: defined === undefined ? understood.answerType : "any",
+    // "who is X" asks what X is, not for another name.
+    answerType: favoured.defines ? "any" : understood.answerType,
     question: readAskedQuestion(understood.searched),
     counted: countedTerms(understood.searched, understood.concepts),
     idf: (t) => bm25Idf(core.bm25, t),
     known: lexicon.hasTerm,
     absentWeight: Math.log(1 + (core.chunks.length + 0.5) / 0.5),
   };
-  const scoredAsAny = await scoreSentences(core, query, candidateContexts(core, hits));
-  const definitions = defined === undefined ? [] : definingSentencesOf(lexicon.actors!, defined);
-  const scored = defined === undefined ? scoredAsAny : favourDefinitions(scoredAsAny, definitions, (at) => core.sentences[at]!);
+  const scoredByWords = await scoreSentences(core, query, candidateContexts(core, hits));
+  const scored = favoured.sentences.length > 0 ? favourSentences(scoredByWords, favoured.sentences, (at) => core.sentences[at]!) : scoredByWords;
   const best = bestOf(scored);
   const subjects = lexicon.subjects?.find(understood.searched) ?? [];
   const substitutions = best && lexicon.subjects ? substitutionsAt(core, lexicon.subjects, { text: understood.searched, answerType: understood.answerType, subjects }, best.sentence) : [];
   const asked = new Set(understood.concepts.filter((c) => !c.name).map((c) => c.forms[0]!.term));
   const denial = best ? deniedPremise(understood.searched, asked, sentenceText(core, best.sentence)) : undefined;
-  const definesActor = best !== undefined && definesAt(definitions, core.sentences[best.sentence]!) >= DEFINES_ANSWER;
-  return { question, understood, query, hits, scored, best, substitutions, denial, definesActor, namedActors: namedActorsOf(subjects), core };
+  const actorAnswer = best !== undefined && !favoured.current && favouredAt(favoured.sentences, core.sentences[best.sentence]!) >= FAVOURED_ANSWERS;
+  return { question, understood, query, hits, scored, best, substitutions, denial, actorAnswer, namedActors: namedActorsOf(subjects), core };
 }
 
 export type QuestionScores = Awaited<ReturnType<typeof scoreQuestion>>;
@@ -253,7 +252,7 @@ export function explainAnswer(core: SearchCore, scores: QuestionScores, options:
   const maxExcerpts = options.maxExcerpts ?? 3;
   const maxMore = options.maxMore ?? 9;
   const features = verdictFeatures(best, scored, knownShare(scores), (sentence) => core.sentences[sentence]!.docId);
-  const decision = decideVerdict(features, best, understood.concepts.length, { substitutions: scores.substitutions, absentNames: understood.absentNames, namedActors: scores.namedActors, denial: scores.denial, definesActor: scores.definesActor });
+  const decision = decideVerdict(features, best, understood.concepts.length, { substitutions: scores.substitutions, absentNames: understood.absentNames, namedActors: scores.namedActors, denial: scores.denial, actorAnswer: scores.actorAnswer });
   const textOf = (docId: string) => core.docById.get(docId)!.text;
   const passages = pickDiversePassages(scored, core.sentences, textOf, maxExcerpts + maxMore, MAX_PASSAGE_CHARS);
   const cited = citePassages(passages, core.docById);

@@ -41,6 +41,11 @@ function roleOf(actorId: string, words: readonly string[]): PersonRole | undefin
   return role === undefined ? undefined : { actorId, role, modifiers: new Set(modifiers) };
 }
 
+/** How the text describes the actor named at `start`, if it does ("Hezbollah leader Hassan Nasrallah"). */
+export function roleBefore(actorId: string, text: string, start: number): PersonRole | undefined {
+  return roleOf(actorId, wordsBefore(text, start));
+}
+
 /** Every description of a person in the articles and in the titles of its names. */
 export function buildPersonRoles(registry: ActorRegistry): PersonRole[] {
   const roles: PersonRole[] = [];
@@ -48,7 +53,7 @@ export function buildPersonRoles(registry: ActorRegistry): PersonRole[] {
   for (const actor of registry.actors) {
     if (actor.kind !== "person") continue;
     for (const mention of registry.mentions.get(actor.id) ?? []) {
-      const role = roleOf(actor.id, wordsBefore(textOf.get(mention.docId) ?? "", mention.start));
+      const role = roleBefore(actor.id, textOf.get(mention.docId) ?? "", mention.start);
       if (role) roles.push(role);
     }
     // A title in another name ("Grand Ayatollah Ali al-Sistani"): the words before the canonical name's first word.

@@ -87,15 +87,16 @@ export interface VerdictDecision {
  * best passage passes them, weighing how much of the rest of the question is around it. A question
  * naming a person, armed group or organisation of the actor registry (`namedActors`) is never `none`:
  * the articles are about them, however little of its wording they share ("why does the khafaji strike
- * matter"). A question asking only what an actor is is answered by a sentence saying it (`definesActor`).
+ * matter"). A question asking only what an actor is, or who leads a group, is answered by a sentence saying it
+ * (`actorAnswer`).
  */
 export function decideVerdict(
   features: VerdictFeatures,
   best: SentenceScore | undefined,
   questionWords: number,
-  question: { substitutions?: readonly SubstitutedName[]; absentNames?: readonly string[]; namedActors?: readonly string[]; denial?: string | undefined; definesActor?: boolean } = {},
+  question: { substitutions?: readonly SubstitutedName[]; absentNames?: readonly string[]; namedActors?: readonly string[]; denial?: string | undefined; actorAnswer?: boolean } = {},
 ): VerdictDecision {
-  const { substitutions = [], absentNames = [], namedActors = [], denial, definesActor = false } = question;
+  const { substitutions = [], absentNames = [], namedActors = [], denial, actorAnswer = false } = question;
   const { onTopic: topicModel, states: statesModel, thresholds } = VERDICT_MODELS;
   const onTopic = predict(topicModel, features);
   const states = predict(statesModel, features);
@@ -106,8 +107,8 @@ export function decideVerdict(
   if (!best || (onTopic < thresholds.onTopic && namedActors.length === 0)) {
     return { verdict: "none", onTopic, states, refusal: "None of the articles is about this." };
   }
-  // "who is X" answered by a sentence saying who X is, as /actor finds them (query/definitionQuestion.ts).
-  if (definesActor) return { verdict: "answered", onTopic, states };
+  // "who is X", "who leads X" answered by a sentence saying it, as the actor registry knows (query/actorQuestions.ts).
+  if (actorAnswer) return { verdict: "answered", onTopic, states };
   if (best.supported && substitutions.length === 0 && absentNames.length === 0 && denial === undefined && states >= thresholds.states) return { verdict: "answered", onTopic, states };
   const names = absentNames.length
     ? ` (none mentions ${absentNames.join(", ")})`

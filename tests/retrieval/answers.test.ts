@@ -155,6 +155,14 @@ describe("bad questions", () => {
     }
   });
 
+  it("quotes first, for 'who leads X', a sentence naming X's leader, not another group's", async () => {
+    const answer = await engine.ask("who leads hezbollah");
+    expect(answer.verdict).toBe("answered");
+    expect(answer.excerpts[0]!.text).toContain("Hezbollah leader Hassan Nasrallah");
+    const kh = await engine.ask("who heads kataib hezbollah");
+    expect(kh.excerpts[0]!.text).toContain("Kataib Hezbollah leader Abu Mahdi al-Muhandis");
+  });
+
   it("does not confirm a why question whose closest sentence denies its premise, and quotes what it says", async () => {
     const answer = await engine.ask("why did michael knights say the iraqi militias are more capable than hezbollah");
     expect(answer.verdict).toBe("related");

@@ -36,10 +36,10 @@ describe("decideVerdict", () => {
     expect(decision.refusal).toMatch(/the closest says “not as capable”/);
   });
 
-  it("answers 'who is X' with a sentence saying who X is, however little else it shares with the question", () => {
+  it("answers 'who is X' or 'who leads X' with a sentence saying it, however little else it shares with the question", () => {
     const unsupported = { ...BEST, supported: false } as SentenceScore;
     expect(decideVerdict(FAR, unsupported, 2, { namedActors: ["Michael Knights"] }).verdict).toBe("related");
-    expect(decideVerdict(FAR, unsupported, 2, { namedActors: ["Michael Knights"], definesActor: true }).verdict).toBe("answered");
+    expect(decideVerdict(FAR, unsupported, 2, { namedActors: ["Michael Knights"], actorAnswer: true }).verdict).toBe("answered");
   });
 });
 

@@ -1,0 +1,142 @@
+import type { ActorRegistry } from "../actors/types.js";
+import { looseKey, nameKey } from "../actors/normalizeName.js";
+import { definingSentencesOf } from "../actors/findDefiningSentences.js";
+import { roleBefore } from "../actors/personRoles.js";
+import { termOf, tokenize } from "../text/tokenize.js";
+import type { Span } from "../types.js";
+
+/**
+ * Questions the actor registry answers better than word overlap: what an actor is ("who is
+ * sistani") and who leads a group ("who leads hezbollah"). For each, the sentences that say it are
+ * known before searching (the defining sentences /actor quotes; "Hezbollah leader Hassan Nasrallah"),
+ * and are ranked first.
+ */
+
+/** A sentence of an article that says what the question asks, and how plainly, in (0, 1]. */
+export type FavouredSentence = Span & { docId: string; score: number };
+
+/** "who is X", "what are the X", "tell me about X", "what does X do", "what is X's job": asking only what X is. */
+const DEFINE = [
+  /^\s*(?:(?:who|what)\s+(?:is|are|was|were)\s+|(?:tell\s+me|what\s+do\s+(?:we|you)\s+know)\s+about\s+)(?:the\s+)?(.+?)\s*[?.!]*\s*$/iu,
+  /^\s*what\s+(?:does|do|did)\s+(?:the\s+)?(.+?)\s+do(?:\s+for\s+(?:work|a\s+living))?\s*[?.!]*\s*$/iu,
+  /^\s*what\s+(?:is|was)\s+(?:the\s+)?(.+?)['’]s?\s+(?:job|role|position|title)\s*[?.!]*\s*$/iu,
+];
+
+/** "who leads X", "who is the head of X", "who is X's commander": the group is the last group of each pattern. */
+const LEADER_OF = [
+  /^\s*who\s+(?:leads|led|heads|headed|runs|ran|commands|commanded)\s+(?:the\s+)?(.+?)\s*[?.!]*\s*$/iu,
+  /^\s*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?:(current|new|now)\s+)?(?:leader|head|chief|commander|boss)\s+(?:of|at)\s+(?:the\s+)?(.+?)(?:\s+(now|today))?\s*[?.!]*\s*$/iu,
+  /^\s*who\s+(?:is|was)\s+(?:the\s+)?(?:(current|new)\s+)?(.+?)(?:['’]s?)?\s+(?:leader|head|chief|commander|boss)(?:\s+(now|today))?\s*[?.!]*\s*$/iu,
+];
+/** The words that, in front of a person's name, say they lead what the words before them name. */
+const LEADERSHIP = new Set(["leader", "head", "chief", "commander", "boss", "chairman"].map((w) => termOf(w)!));
+
+/** The one actor a name means, if only one. */
+function actorNamed(name: string, actors: ActorRegistry): string | undefined {
+  const key = nameKey(name);
+  const ids = actors.keys.get(key) ?? actors.keys.get(looseKey(key));
+  return ids?.length === 1 ? ids[0] : undefined;
+}
+
+/**
+ * The actor a question asks to be told about ("who is sistani", "what is the PMF"), as the
+ * question is searched (chat noise gone, spellings corrected): only when the rest of it is exactly
+ * one actor's name. Such a question is answered best by a sentence that says who or what the actor
+ * is ("X, a senior leader of …"), as /actor quotes, rather than by any sentence naming them.
+ */
+export function actorToDefine(searched: string, actors: ActorRegistry): string | undefined {
+  for (const pattern of DEFINE) {
+    const name = pattern.exec(searched)?.[1];
+    const id = name === undefined ? undefined : actorNamed(name, actors);
+    if (id !== undefined) return id;
+  }
+  return undefined;
+}
+
+/** A question asking who leads a group; `current` when it asks who does now ("the current leader"). */
+export interface LeaderQuestion {
+  groupId: string;
+  current: boolean;
+}
+
+/** The armed group or organisation a question asks the leader of ("who leads hezbollah", "who is kh's boss"). */
+export function leaderAsked(searched: string, actors: ActorRegistry): LeaderQuestion | undefined {
+  for (const pattern of LEADER_OF) {
+    const match = pattern.exec(searched);
+    if (!match) continue;
+    const [name, ...when] = pattern === LEADER_OF[0] ? [match[1]] : [match[2], match[1], match[3]];
+    const id = name === undefined ? undefined : actorNamed(name, actors);
+    const kind = id === undefined ? undefined : actors.byId(id)?.kind;
+    if (kind === "armed group" || kind === "organisation") return { groupId: id!, current: when.some((w) => w !== undefined) };
+  }
+  return undefined;
+}
+
+/** The groups whose name, in any form, is among the words: the longest such names only ("Kataib Hezbollah", not "Hezbollah"). */
+function groupsNamedIn(words: ReadonlySet<string>, actors: ActorRegistry): string[] {
+  const fits = actors.actors
+    .filter((a) => a.kind === "armed group" || a.kind === "organisation")
+    .flatMap((a) => [a.name, ...a.aliases].map((n) => ({ id: a.id, terms: tokenize(n) })))
+    .filter((n) => n.terms.length > 0 && n.terms.every((t) => words.has(t)));
+  const longest = Math.max(0, ...fits.map((n) => n.terms.length));
+  return [...new Set(fits.filter((n) => n.terms.length === longest).map((n) => n.id))];
+}
+
+/**
+ * The sentences where the articles name someone as the group's leader ("Hezbollah leader Hassan
+ * Nasrallah", "Quds Force commander Esmail Qaani"): a leadership word just before the person's name,
+ * and the group's name, and no longer group name, in the words before it.
+ */
+export function leaderSentences(actors: ActorRegistry, groupId: string): FavouredSentence[] {
+  const textOf = new Map(actors.documents.map((d) => [d.id, d.text]));
+  const found: FavouredSentence[] = [];
+  for (const person of actors.actors) {
+    if (person.kind !== "person") continue;
+    for (const mention of actors.mentions.get(person.id) ?? []) {
+      const role = roleBefore(person.id, textOf.get(mention.docId) ?? "", mention.start);
+      if (!role || !LEADERSHIP.has(role.role)) continue;
+      const groups = groupsNamedIn(role.modifiers, actors);
+      if (groups.length !== 1 || groups[0] !== groupId) continue;
+      const sentence = actors.sentences.get(mention.docId)?.find((s) => s.start <= mention.start && mention.end <= s.end);
+      if (sentence) found.push({ docId: mention.docId, start: sentence.start, end: sentence.end, score: 1 });
+    }
+  }
+  return found;
+}
+
+/**
+ * The sentences that say what an actor question asks, as the registry knows them; none for
+ * another question. `current` when the question asks who leads now, which no role in front of a
+ * name can confirm (the leader named may have been killed since).
+ */
+export function favouredSentencesFor(searched: string, actors: ActorRegistry): { sentences: FavouredSentence[]; current: boolean; defines: boolean } {
+  const defined = actorToDefine(searched, actors);
+  if (defined !== undefined) return { sentences: definingSentencesOf(actors, defined), current: false, defines: true };
+  const leader = leaderAsked(searched, actors);
+  return leader ? { sentences: leaderSentences(actors, leader.groupId), current: leader.current, defines: false } : { sentences: [], current: false, defines: false };
+}
+
+/** How much a sentence's saying what the question asks counts against its score for the question. */
+export const FAVOURED_WEIGHT = 0.5;
+
+/**
+ * Each sentence's score mixed with how plainly it says what the question asks (0 for one that
+ * does not), so "X, a senior official of …" comes first for "who is X". A favoured passage of two
+ * sentences ("… the Popular Mobilization Units. These are …") counts for both. `sentenceAt` gives
+ * a scored sentence's document and offsets.
+ */
+export function favourSentences<T extends { sentence: number; score: number }>(
+  scored: readonly T[],
+  favoured: readonly FavouredSentence[],
+  sentenceAt: (sentence: number) => Span & { docId: string },
+): T[] {
+  return scored.map((s) => ({ ...s, score: (1 - FAVOURED_WEIGHT) * s.score + FAVOURED_WEIGHT * favouredAt(favoured, sentenceAt(s.sentence)) }));
+}
+
+/** How plainly the sentence says what the question asks: the best favoured passage containing it, 0 for none. */
+export function favouredAt(favoured: readonly FavouredSentence[], sentence: Span & { docId: string }): number {
+  return Math.max(0, ...favoured.filter((d) => d.docId === sentence.docId && d.start <= sentence.start && sentence.end <= d.end).map((d) => d.score));
+}
+
+/** A sentence this plain in saying it (a role before the name, or plainer) states the answer. */
+export const FAVOURED_ANSWERS = 0.7;

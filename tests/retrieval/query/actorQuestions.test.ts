@@ -1,0 +1,75 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ActorRegistry } from "../../../retrieval/actors/types.js";
+import { actorToDefine, FAVOURED_WEIGHT, favourSentences, leaderAsked, leaderSentences } from "../../../retrieval/query/actorQuestions.js";
+import { seedRegistry } from "../../actors/seedRegistry.js";
+
+let registry: ActorRegistry;
+beforeAll(async () => {
+  registry = await seedRegistry();
+});
+
+describe("actorToDefine: a question asking what one actor is", () => {
+  it("reads the actor from 'who is', 'what are the', 'tell me about', by any of its names", () => {
+    expect(actorToDefine("who is Sistani", registry)).toBe("ali-al-sistani");
+    expect(actorToDefine("what is the PMF?", registry)).toBe("popular-mobilization-forces");
+    expect(actorToDefine("What are the Popular Mobilization Units?", registry)).toBe("popular-mobilization-forces");
+    expect(actorToDefine("tell me about kataib hezbollah", registry)).toBe("kataib-hezbollah");
+    expect(actorToDefine("what does michael knights do for work", registry)).toBe("michael-knights");
+    expect(actorToDefine("what is daniel hagari's job", registry)).toBe("daniel-hagari");
+  });
+
+  it("reads nothing when the question asks more than what the actor is, or names no actor", () => {
+    expect(actorToDefine("who is the leader of kataib hezbollah", registry)).toBeUndefined();
+    expect(actorToDefine("what is hezbollah doing in iraq", registry)).toBeUndefined();
+    expect(actorToDefine("who is the pope", registry)).toBeUndefined();
+  });
+});
+
+describe("leaderAsked: a question asking who leads a group", () => {
+  it("reads the group from 'who leads', 'who is the head of', 'who is X's commander', and whether it asks who does now", () => {
+    expect(leaderAsked("who leads hezbollah", registry)).toEqual({ groupId: "hezbollah", current: false });
+    expect(leaderAsked("who is the leader of kataib hezbollah", registry)).toEqual({ groupId: "kataib-hezbollah", current: false });
+    expect(leaderAsked("who is the current leader of kataib hezbollah", registry)).toEqual({ groupId: "kataib-hezbollah", current: true });
+    expect(leaderAsked("who is the Quds Force's commander", registry)).toEqual({ groupId: "quds-force", current: false });
+  });
+
+  it("reads nothing for a person, a state or another question", () => {
+    expect(leaderAsked("who leads sistani", registry)).toBeUndefined();
+    expect(leaderAsked("who leads the attacks on eilat", registry)).toBeUndefined();
+  });
+});
+
+describe("leaderSentences: where the articles name a group's leader", () => {
+  const textOf = (d: { docId: string; start: number; end: number }) => registry.documents.find((x) => x.id === d.docId)!.text.slice(d.start, d.end);
+
+  it("finds a leadership word before a person's name with the group's name before it", () => {
+    expect(leaderSentences(registry, "hezbollah").map(textOf).join(" ")).toContain("Hezbollah leader Hassan Nasrallah");
+    expect(leaderSentences(registry, "quds-force").map(textOf).join(" ")).toContain("Quds Force commander Esmail Qaani");
+  });
+
+  it("gives a group only its own leaders: Kataib Hezbollah's are not Hezbollah's", () => {
+    expect(leaderSentences(registry, "kataib-hezbollah").map(textOf).join(" ")).toContain("Kataib Hezbollah leader Abu Mahdi al-Muhandis");
+    expect(leaderSentences(registry, "hezbollah").map(textOf).join(" ")).not.toContain("al-Muhandis");
+  });
+});
+
+describe("favourSentences: the sentences saying what the question asks come first", () => {
+  const sentences = [
+    { docId: "a", start: 0, end: 40 },
+    { docId: "a", start: 41, end: 80 },
+    { docId: "b", start: 0, end: 30 },
+  ];
+  const scored = sentences.map((_, sentence) => ({ sentence, score: [0.9, 0.5, 0.6][sentence]! }));
+
+  it("mixes each sentence's score with how plainly it defines the actor, a two-sentence definition counting for both", () => {
+    const rescored = favourSentences(scored, [{ docId: "a", start: 41, end: 80, score: 0.9 }, { docId: "b", start: 0, end: 30, score: 0.85 }], (at) => sentences[at]!);
+    expect(rescored.map((s) => s.score)).toEqual([
+      (1 - FAVOURED_WEIGHT) * 0.9,
+      (1 - FAVOURED_WEIGHT) * 0.5 + FAVOURED_WEIGHT * 0.9,
+      (1 - FAVOURED_WEIGHT) * 0.6 + FAVOURED_WEIGHT * 0.85,
+    ]);
+    const both = favourSentences(scored, [{ docId: "a", start: 0, end: 80, score: 0.85 }], (at) => sentences[at]!);
+    expect(both[0]!.score).toBeGreaterThan(both[2]!.score);
+    expect(both[1]!.score).toBeGreaterThan(both[2]!.score);
+  });
+});
