@@ -49,6 +49,23 @@ export function transliterationKey(form: string): string {
   return lead + consonants.replace(/[aeiouyw]/gu, "").replace(/(.)\1+/gu, "$1");
 }
 
+/**
+ * English words WordNet leaves out (prepositions, conjunctions, pronouns) that the stop-word list
+ * does not hold either: a word of the language, never a slip for a corpus word ("among" is not "along").
+ */
+const FUNCTION_WORDS = new Set(
+  (
+    "among amongst amid amidst toward towards upon unto onto whilst via versus vs per within without beside besides " +
+    "despite whereas whether though although unless till across along around beneath beyond inside outside throughout " +
+    "underneath alongside behind below beside near nearby regarding concerning including except excluding anyone anything " +
+    "everyone everything someone something nobody nothing whoever whatever whichever whenever wherever however"
+  ).split(" "),
+);
+
+export function isFunctionWord(form: string): boolean {
+  return FUNCTION_WORDS.has(form);
+}
+
 export interface Correction {
   form: string;
   kind: "typo" | "spelling";

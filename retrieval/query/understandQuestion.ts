@@ -5,7 +5,7 @@ import { termOf, tokenize, wordForm } from "../text/tokenize.js";
 import type { Rewrite } from "../types.js";
 import { removeChatNoise } from "./chatNoise.js";
 import { splitRunTogether } from "./runTogether.js";
-import { correctWord } from "./spelling.js";
+import { correctWord, isFunctionWord } from "./spelling.js";
 import type { Vocabulary } from "./vocabulary.js";
 import { relatedTerms, type Thesaurus } from "./relatedTerms.js";
 import { phrasalVerbTerms } from "./phrasalVerbs.js";
@@ -205,7 +205,7 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
   const { text: cleaned, rewrites: splits } = splitRunTogether(
     removeChatNoise(typed),
     // A word one slip from the corpus's ("hasan" for "hassan") is that word, not two.
-    (form) => isKnown(form, lexicon) || lexicon.thesaurus?.isWord(form) === true || correctWord(form, lexicon.vocabulary) !== undefined,
+    (form) => isKnown(form, lexicon) || isFunctionWord(form) || lexicon.thesaurus?.isWord(form) === true || correctWord(form, lexicon.vocabulary) !== undefined,
     (form) => lexicon.vocabulary.counts.has(form),
   );
   const words = readWords(cleaned);
@@ -218,6 +218,7 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
       if (spelled && termOf(spelled.form) === term && lexicon.vocabulary.names.has(spelled.form)) word.corrected = spelled;
       continue;
     }
+    if (isFunctionWord(word.form)) continue;
     if (lexicon.thesaurus?.isWord(word.form)) {
       const spelling = otherSpellingOfName(word.form, word.capitalised, lexicon);
       if (spelling) word.corrected = { form: spelling, kind: "spelling" };

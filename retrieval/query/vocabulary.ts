@@ -8,7 +8,7 @@ export interface Vocabulary {
   readonly counts: ReadonlyMap<string, number>;
   /** Forms written with a capital inside sentences more often than not: names ("sistani", "najaf"). */
   readonly names: ReadonlySet<string>;
-  /** Forms by first letter, for typo search. */
+  /** Forms by first letter, for typo search: the prose's, and its titles' and publishers'. */
   readonly byFirstLetter: ReadonlyMap<string, readonly string[]>;
   /** Name forms by transliteration key ("ktb" for Kataib, Ktaeb, Kata'ib). */
   readonly byTransliteration: ReadonlyMap<string, readonly string[]>;
@@ -45,12 +45,14 @@ export function buildVocabulary(docs: readonly Document[]): Vocabulary {
   }
   const names = new Set<string>();
   for (const [form, n] of inside) if (!/^\p{N}/u.test(form) && (capitalised.get(form) ?? 0) * 2 > n) names.add(form);
+  const aboutArticles = new Set(docs.flatMap((d) => [...`${d.title} ${d.publisher ?? ""}`.matchAll(WORD_PATTERN)].map((m) => wordForm(m[0]))));
   const byFirstLetter = new Map<string, string[]>();
   const byTransliteration = new Map<string, string[]>();
   for (const form of counts.keys()) {
     push(byFirstLetter, form[0]!, form);
     if (names.has(form)) push(byTransliteration, transliterationKey(form), form);
   }
-  const aboutArticles = new Set(docs.flatMap((d) => [...`${d.title} ${d.publisher ?? ""}`.matchAll(WORD_PATTERN)].map((m) => wordForm(m[0]))));
+  // A slip in a publisher's or title's word ("the jeruslem post") is corrected towards it too.
+  for (const form of aboutArticles) if (form.length > 0 && !counts.has(form)) push(byFirstLetter, form[0]!, form);
   return { counts, names, byFirstLetter, byTransliteration, aboutArticles };
 }

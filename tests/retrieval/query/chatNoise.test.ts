@@ -20,6 +20,7 @@ describe("removeChatNoise", () => {
     expect(removeChatNoise("whats the govt doing")).toBe("what is the government doing");
     expect(removeChatNoise("when's the deal gonna be official")).toBe("when is the deal going to be official");
     expect(removeChatNoise("did they wanna hit smth in eilat")).toBe("did they want to hit something in eilat");
+    expect(removeChatNoise("what did zaidi say attacks on haifa wud do")).toBe("what did zaidi say attacks on haifa would do");
   });
 
   it("folds runs of punctuation and keeps a question mark from a dropped word", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { correctWord, editDistance, transliterationKey, typoTolerance } from "../../../retrieval/query/spelling.js";
+import { correctWord, editDistance, isFunctionWord, transliterationKey, typoTolerance } from "../../../retrieval/query/spelling.js";
 import { buildVocabulary } from "../../../retrieval/query/vocabulary.js";
 import type { Document } from "../../../retrieval/types.js";
 
@@ -64,10 +64,21 @@ describe("correctWord", () => {
     expect(correctWord("wors", words)).toBeUndefined();
   });
 
+  it("corrects towards the words of the articles' titles and publishers, which the prose may never use", () => {
+    const text = "Drones struck the port.";
+    const words = buildVocabulary([{ id: "c", file: "c.txt", title: "Port hit", publisher: "The Jerusalem Post", text, regions: [{ start: 0, end: text.length }] }]);
+    expect(correctWord("jeruslem", words)).toEqual({ form: "jerusalem", kind: "typo" });
+  });
+
   it("leaves short words, numbers and words near nothing alone", () => {
     expect(correctWord("naja", vocabulary)).toBeUndefined();
     expect(correctWord("2024x", vocabulary)).toBeUndefined();
     expect(correctWord("photography", vocabulary)).toBeUndefined();
+  });
+
+  it("knows the English words the dictionary leaves out, which are never slips", () => {
+    expect(["among", "towards", "upon", "whilst", "via"].every(isFunctionWord)).toBe(true);
+    expect(isFunctionWord("attack")).toBe(false);
   });
 });
 

@@ -17,6 +17,10 @@ const termsOf = (question: string, extra: Partial<QueryLexicon> = {}) => underst
 const weightOf = (question: string, term: string, extra: Partial<QueryLexicon> = {}) => termsOf(question, extra).find((t) => t.term === term)?.weight;
 
 describe("understandQuestion", () => {
+  it("leaves an English word the dictionary lacks as typed, never correcting it to a corpus word", () => {
+    expect(understandQuestion("are any PMF factions among the ones hitting israel", lexicon).searched).toBe("are any PMF factions among the ones hitting israel");
+  });
+
   it("splits words typed together, but corrects a slip of a corpus word rather than splitting it", () => {
     const understood = understandQuestion("howmany drones hit eilat", lexicon);
     expect(understood.searched).toBe("how many drones hit eilat");
