@@ -22,9 +22,9 @@ const DEFINE = [
   /^\s*what\s+(?:is|was)\s+(?:the\s+)?(.+?)['’]s?\s+(?:job|role|position|title)\s*[?.!]*\s*$/iu,
 ];
 
-/** "who leads X", "who is the head of X", "who is X's commander": the group is the last group of each pattern. */
+/** "who leads X", "who is in charge of X", "who is the head of X", "who is X's commander". */
 const LEADER_OF = [
-  /^\s*who\s+(?:leads|led|heads|headed|runs|ran|commands|commanded)\s+(?:the\s+)?(.+?)\s*[?.!]*\s*$/iu,
+  /^\s*who\s+(?:leads|led|heads|headed|runs|ran|commands|commanded|(?:is|was)\s+(?:leading|heading|running|commanding|in\s+charge\s+of))\s+(?:the\s+)?(.+?)\s*[?.!]*\s*$/iu,
   /^\s*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?:(current|new|now)\s+)?(?:leader|head|chief|commander|boss)\s+(?:of|at)\s+(?:the\s+)?(.+?)(?:\s+(now|today))?\s*[?.!]*\s*$/iu,
   /^\s*who\s+(?:is|was)\s+(?:the\s+)?(?:(current|new)\s+)?(.+?)(?:['’]s?)?\s+(?:leader|head|chief|commander|boss)(?:\s+(now|today))?\s*[?.!]*\s*$/iu,
 ];

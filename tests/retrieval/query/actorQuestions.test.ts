@@ -28,6 +28,7 @@ describe("actorToDefine: a question asking what one actor is", () => {
 describe("leaderAsked: a question asking who leads a group", () => {
   it("reads the group from 'who leads', 'who is the head of', 'who is X's commander', and whether it asks who does now", () => {
     expect(leaderAsked("who leads hezbollah", registry)).toEqual({ groupId: "hezbollah", current: false });
+    expect(leaderAsked("who is in charge of the quds force", registry)).toEqual({ groupId: "quds-force", current: false });
     expect(leaderAsked("who is the leader of kataib hezbollah", registry)).toEqual({ groupId: "kataib-hezbollah", current: false });
     expect(leaderAsked("who is the current leader of kataib hezbollah", registry)).toEqual({ groupId: "kataib-hezbollah", current: true });
     expect(leaderAsked("who is the Quds Force's commander", registry)).toEqual({ groupId: "quds-force", current: false });
