@@ -172,7 +172,7 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
   const excluded = retrieval.excludeDocs;
   const hits = excluded ? found.filter((h) => !excluded.has(core.chunks[h.chunk]!.docId)) : found;
   // "who is X", "who leads X": the sentences the actor registry knows say it come first (query/actorQuestions.ts).
-  const favoured = lexicon.actors ? favouredSentencesFor(understood.searched, lexicon.actors) : { sentences: [], current: false, defines: false };
+  const favoured = favouredSentencesFor(understood.searched, lexicon.actors);
   const query: PassageQuery = {
     vector: vector!,
     concepts: understood.concepts,

@@ -106,14 +106,14 @@ export function leaderSentences(actors: ActorRegistry, groupId: string): Favoure
 
 /**
  * The sentences that say what an actor question asks, as the registry knows them; none for
- * another question. `current` when the question asks who leads now, which no role in front of a
+ * another question, or without a registry (a benchmark corpus). `current` when the question asks who leads now, which no role in front of a
  * name can confirm (the leader named may have been killed since).
  */
-export function favouredSentencesFor(searched: string, actors: ActorRegistry): { sentences: FavouredSentence[]; current: boolean; defines: boolean } {
-  const defined = actorToDefine(searched, actors);
-  if (defined !== undefined) return { sentences: definingSentencesOf(actors, defined), current: false, defines: true };
-  const leader = leaderAsked(searched, actors);
-  return leader ? { sentences: leaderSentences(actors, leader.groupId), current: leader.current, defines: false } : { sentences: [], current: false, defines: false };
+export function favouredSentencesFor(searched: string, actors: ActorRegistry | undefined): { sentences: FavouredSentence[]; current: boolean; defines: boolean } {
+  const defined = actors && actorToDefine(searched, actors);
+  if (defined !== undefined) return { sentences: definingSentencesOf(actors!, defined), current: false, defines: true };
+  const leader = actors && leaderAsked(searched, actors);
+  return { sentences: leader ? leaderSentences(actors!, leader.groupId) : [], current: leader?.current ?? false, defines: false };
 }
 
 /** How much a sentence's saying what the question asks counts against its score for the question. */
