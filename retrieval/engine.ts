@@ -12,7 +12,7 @@ import { conceptWeight, passageAround, pickDiversePassages, scoreSentence, type 
 import { decideVerdict, verdictFeatures, type VerdictDecision, type VerdictFeatures } from "./verdict/decideVerdict.js";
 import { substitutedNames } from "./verdict/substitutedNames.js";
 import { deniedPremise } from "./verdict/deniedPremise.js";
-import { favouredAt, favouredSentencesFor, FAVOURED_ANSWERS, favourSentences } from "./query/actorQuestions.js";
+import { favouredSentencesFor, favouredVerdict, favourSentences } from "./query/actorQuestions.js";
 import { countedTerms } from "./verdict/countedThing.js";
 import { readAskedQuestion } from "./answerType.js";
 import { citePassages } from "./cite.js";
@@ -191,7 +191,7 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
   const substitutions = best && lexicon.subjects ? substitutionsAt(core, lexicon.subjects, { text: understood.searched, answerType: understood.answerType, subjects }, best.sentence) : [];
   const asked = new Set(understood.concepts.filter((c) => !c.name).map((c) => c.forms[0]!.term));
   const denial = best ? deniedPremise(understood.searched, asked, sentenceText(core, best.sentence)) : undefined;
-  const actorAnswer = best !== undefined && !favoured.current && favouredAt(favoured.sentences, core.sentences[best.sentence]!) >= FAVOURED_ANSWERS;
+  const actorAnswer = best ? favouredVerdict(favoured, core.sentences[best.sentence]!) : undefined;
   return { question, understood, query, hits, scored, best, substitutions, denial, actorAnswer, namedActors: namedActorsOf(subjects), core };
 }
 

@@ -12,8 +12,11 @@ import type { Span } from "../types.js";
  * and are ranked first.
  */
 
-/** A sentence of an article that says what the question asks, and how plainly, in (0, 1]. */
-export type FavouredSentence = Span & { docId: string; score: number };
+/**
+ * A sentence of an article that says what the question asks, and how plainly, in (0, 1]; `former`
+ * when it names a leader as killed or former ("the US killed Kataib Hezbollah leader Abu Mahdi al-Muhandis").
+ */
+export type FavouredSentence = Span & { docId: string; score: number; former?: boolean };
 
 /** "who is X", "what are the X", "tell me about X", "what does X do", "what is X's job": asking only what X is. */
 const DEFINE = [
@@ -24,10 +27,12 @@ const DEFINE = [
 
 /** "who leads X", "who is in charge of X", "who is the head of X", "who is X's commander". */
 const LEADER_OF = [
-  /^\s*who\s+(?:leads|led|heads|headed|runs|ran|commands|commanded|(?:is|was)\s+(?:leading|heading|running|commanding|in\s+charge\s+of))\s+(?:the\s+)?(.+?)\s*[?.!]*\s*$/iu,
+  /^\s*who\s+(currently\s+)?(?:leads|led|heads|headed|runs|ran|commands|commanded|(?:is|was)\s+(?:leading|heading|running|commanding|in\s+charge\s+of))\s+(?:the\s+)?(.+?)(?:\s+(now|today|currently))?\s*[?.!]*\s*$/iu,
   /^\s*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?:(current|new|now)\s+)?(?:leader|head|chief|commander|boss)\s+(?:of|at)\s+(?:the\s+)?(.+?)(?:\s+(now|today))?\s*[?.!]*\s*$/iu,
   /^\s*who\s+(?:is|was)\s+(?:the\s+)?(?:(current|new)\s+)?(.+?)(?:['’]s?)?\s+(?:leader|head|chief|commander|boss)(?:\s+(now|today))?\s*[?.!]*\s*$/iu,
 ];
+/** Words before a leader's role that say the leader is no longer one: killed, or former. */
+const NO_LONGER = /\b(?:kill(?:ed|ing|s)?|assassinat\w*|slain|late|former|ex|death|dead|murder(?:ed)?)\b/iu;
 /** The words that, in front of a person's name, say they lead what the words before them name. */
 const LEADERSHIP = new Set(["leader", "head", "chief", "commander", "boss", "chairman"].map((w) => termOf(w)!));
 
@@ -64,7 +69,7 @@ export function leaderAsked(searched: string, actors: ActorRegistry): LeaderQues
   for (const pattern of LEADER_OF) {
     const match = pattern.exec(searched);
     if (!match) continue;
-    const [name, ...when] = pattern === LEADER_OF[0] ? [match[1]] : [match[2], match[1], match[3]];
+    const [name, ...when] = [match[2], match[1], match[3]];
     const id = name === undefined ? undefined : actorNamed(name, actors);
     const kind = id === undefined ? undefined : actors.byId(id)?.kind;
     if (kind === "armed group" || kind === "organisation") return { groupId: id!, current: when.some((w) => w !== undefined) };
@@ -85,7 +90,8 @@ function groupsNamedIn(words: ReadonlySet<string>, actors: ActorRegistry): strin
 /**
  * The sentences where the articles name someone as the group's leader ("Hezbollah leader Hassan
  * Nasrallah", "Quds Force commander Esmail Qaani"): a leadership word just before the person's name,
- * and the group's name, and no longer group name, in the words before it.
+ * and the group's name, and no longer group name, in the words before it. A sentence saying the
+ * leader was killed ("the assassination of Hezbollah leader …") is marked `former`.
  */
 export function leaderSentences(actors: ActorRegistry, groupId: string): FavouredSentence[] {
   const textOf = new Map(actors.documents.map((d) => [d.id, d.text]));
@@ -98,7 +104,9 @@ export function leaderSentences(actors: ActorRegistry, groupId: string): Favoure
       const groups = groupsNamedIn(role.modifiers, actors);
       if (groups.length !== 1 || groups[0] !== groupId) continue;
       const sentence = actors.sentences.get(mention.docId)?.find((s) => s.start <= mention.start && mention.end <= s.end);
-      if (sentence) found.push({ docId: mention.docId, start: sentence.start, end: sentence.end, score: 1 });
+      if (!sentence) continue;
+      const former = NO_LONGER.test(textOf.get(mention.docId)!.slice(sentence.start, mention.start));
+      found.push({ docId: mention.docId, start: sentence.start, end: sentence.end, score: 1, ...(former ? { former } : {}) });
     }
   }
   return found;
@@ -106,8 +114,8 @@ export function leaderSentences(actors: ActorRegistry, groupId: string): Favoure
 
 /**
  * The sentences that say what an actor question asks, as the registry knows them; none for
- * another question, or without a registry (a benchmark corpus). `current` when the question asks who leads now, which no role in front of a
- * name can confirm (the leader named may have been killed since).
+ * another question, or without a registry (a benchmark corpus). `current` when the question asks
+ * who leads now, which a leader the articles say was killed does not answer.
  */
 export function favouredSentencesFor(searched: string, actors: ActorRegistry | undefined): { sentences: FavouredSentence[]; current: boolean; defines: boolean } {
   const defined = actors && actorToDefine(searched, actors);
@@ -140,3 +148,14 @@ export function favouredAt(favoured: readonly FavouredSentence[], sentence: Span
 
 /** A sentence this plain in saying it (a role before the name, or plainer) states the answer. */
 export const FAVOURED_ANSWERS = 0.7;
+
+/**
+ * What a favoured sentence means for the verdict: "answers" when it says what was asked plainly
+ * enough; "no-longer" when the question asks who leads now and the sentence names only a leader
+ * it says was killed; undefined when it is not favoured (the verdict models decide).
+ */
+export function favouredVerdict(favoured: { sentences: readonly FavouredSentence[]; current: boolean }, sentence: Span & { docId: string }): "answers" | "no-longer" | undefined {
+  const containing = favoured.sentences.filter((d) => d.docId === sentence.docId && d.start <= sentence.start && sentence.end <= d.end);
+  if (favoured.current && containing.length > 0 && containing.every((d) => d.former)) return "no-longer";
+  return favouredAt(containing, sentence) >= FAVOURED_ANSWERS ? "answers" : undefined;
+}

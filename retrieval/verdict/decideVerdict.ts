@@ -88,15 +88,15 @@ export interface VerdictDecision {
  * naming a person, armed group or organisation of the actor registry (`namedActors`) is never `none`:
  * the articles are about them, however little of its wording they share ("why does the khafaji strike
  * matter"). A question asking only what an actor is, or who leads a group, is answered by a sentence saying it
- * (`actorAnswer`).
+ * (`actorAnswer`), and one asking who leads now is not by a sentence naming a leader as killed.
  */
 export function decideVerdict(
   features: VerdictFeatures,
   best: SentenceScore | undefined,
   questionWords: number,
-  question: { substitutions?: readonly SubstitutedName[]; absentNames?: readonly string[]; namedActors?: readonly string[]; denial?: string | undefined; actorAnswer?: boolean } = {},
+  question: { substitutions?: readonly SubstitutedName[]; absentNames?: readonly string[]; namedActors?: readonly string[]; denial?: string | undefined; actorAnswer?: "answers" | "no-longer" | undefined } = {},
 ): VerdictDecision {
-  const { substitutions = [], absentNames = [], namedActors = [], denial, actorAnswer = false } = question;
+  const { substitutions = [], absentNames = [], namedActors = [], denial, actorAnswer } = question;
   const { onTopic: topicModel, states: statesModel, thresholds } = VERDICT_MODELS;
   const onTopic = predict(topicModel, features);
   const states = predict(statesModel, features);
@@ -108,8 +108,8 @@ export function decideVerdict(
     return { verdict: "none", onTopic, states, refusal: "None of the articles is about this." };
   }
   // "who is X", "who leads X" answered by a sentence saying it, as the actor registry knows (query/actorQuestions.ts).
-  if (actorAnswer) return { verdict: "answered", onTopic, states };
-  if (best.supported && substitutions.length === 0 && absentNames.length === 0 && denial === undefined && states >= thresholds.states) return { verdict: "answered", onTopic, states };
+  if (actorAnswer === "answers") return { verdict: "answered", onTopic, states };
+  if (best.supported && substitutions.length === 0 && absentNames.length === 0 && denial === undefined && actorAnswer !== "no-longer" && states >= thresholds.states) return { verdict: "answered", onTopic, states };
   const names = absentNames.length
     ? ` (none mentions ${absentNames.join(", ")})`
     : best.missingNames.length
@@ -118,6 +118,8 @@ export function decideVerdict(
         ? ` (the closest name ${substitutions.map((s) => `${s.named.name}, not ${s.asked.name}`).join("; ")})`
         : denial !== undefined
           ? ` (the closest says “${denial}”)`
-          : "";
+          : actorAnswer === "no-longer"
+            ? " (the closest names a leader the articles say was killed, not who leads now)"
+            : "";
   return { verdict: "related", onTopic, states, refusal: `The articles touch on this, but none of the passages found states what the question asks${names}.` };
 }

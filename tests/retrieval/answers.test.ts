@@ -163,6 +163,12 @@ describe("bad questions", () => {
     expect(kh.excerpts[0]!.text).toContain("Kataib Hezbollah leader Abu Mahdi al-Muhandis");
   });
 
+  it("does not confirm who leads a group now from a sentence saying its leader was killed", async () => {
+    const answer = await engine.ask("who is the current leader of kataib hezbollah");
+    expect(answer.verdict).toBe("related");
+    expect(answer.refusal).toMatch(/not who leads now/);
+  });
+
   it("does not confirm a why question whose closest sentence denies its premise, and quotes what it says", async () => {
     const answer = await engine.ask("why did michael knights say the iraqi militias are more capable than hezbollah");
     expect(answer.verdict).toBe("related");

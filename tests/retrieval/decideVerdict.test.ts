@@ -39,7 +39,12 @@ describe("decideVerdict", () => {
   it("answers 'who is X' or 'who leads X' with a sentence saying it, however little else it shares with the question", () => {
     const unsupported = { ...BEST, supported: false } as SentenceScore;
     expect(decideVerdict(FAR, unsupported, 2, { namedActors: ["Michael Knights"] }).verdict).toBe("related");
-    expect(decideVerdict(FAR, unsupported, 2, { namedActors: ["Michael Knights"], actorAnswer: true }).verdict).toBe("answered");
+    expect(decideVerdict(FAR, unsupported, 2, { namedActors: ["Michael Knights"], actorAnswer: "answers" }).verdict).toBe("answered");
+  });
+
+  it("does not answer who leads now with a sentence naming a leader the articles say was killed, and says so", () => {
+    const decision = decideVerdict(NEAR, BEST, 3, { namedActors: ["Kataib Hezbollah"], actorAnswer: "no-longer" });
+    expect(decision.verdict).toBe("related");
+    expect(decision.refusal).toMatch(/a leader the articles say was killed, not who leads now/);
   });
 });
-

@@ -31,6 +31,7 @@ describe("leaderAsked: a question asking who leads a group", () => {
     expect(leaderAsked("who is in charge of the quds force", registry)).toEqual({ groupId: "quds-force", current: false });
     expect(leaderAsked("who is the leader of kataib hezbollah", registry)).toEqual({ groupId: "kataib-hezbollah", current: false });
     expect(leaderAsked("who is the current leader of kataib hezbollah", registry)).toEqual({ groupId: "kataib-hezbollah", current: true });
+    expect(leaderAsked("who leads hezbollah now", registry)).toEqual({ groupId: "hezbollah", current: true });
     expect(leaderAsked("who is the Quds Force's commander", registry)).toEqual({ groupId: "quds-force", current: false });
   });
 
@@ -46,6 +47,13 @@ describe("leaderSentences: where the articles name a group's leader", () => {
   it("finds a leadership word before a person's name with the group's name before it", () => {
     expect(leaderSentences(registry, "hezbollah").map(textOf).join(" ")).toContain("Hezbollah leader Hassan Nasrallah");
     expect(leaderSentences(registry, "quds-force").map(textOf).join(" ")).toContain("Quds Force commander Esmail Qaani");
+  });
+
+  it("marks a leader the sentence says was killed as former", () => {
+    const kh = leaderSentences(registry, "kataib-hezbollah").find((d) => textOf(d).includes("killed Kataib Hezbollah leader Abu Mahdi al-Muhandis"));
+    expect(kh?.former).toBe(true);
+    const qaani = leaderSentences(registry, "quds-force").find((d) => textOf(d).includes("Quds Force commander Esmail Qaani"));
+    expect(qaani?.former).toBeUndefined();
   });
 
   it("gives a group only its own leaders: Kataib Hezbollah's are not Hezbollah's", () => {
