@@ -196,10 +196,11 @@ function addForm(concept: QueryConcept, term: string, weight: number): void {
 }
 
 /**
- * Turns what was typed into what is searched: chat noise and contractions removed, words the
- * corpus never uses corrected to its nearest word or spelling of a name, names recognised without
- * capitals, actors' other names and acronyms expanded through the actor registry, capitals and
- * their states, and related words from the thesaurus, each expansion below the typed word.
+ * Turns what was typed into what is searched: chat noise and contractions removed, words typed
+ * together split, words the corpus never uses corrected to its nearest word or spelling of a name,
+ * names recognised without capitals, actors' other names and acronyms expanded through the actor
+ * registry, capitals and their states, people and groups described instead of named, and related
+ * words from the thesaurus, each expansion below the typed word.
  */
 export function understandQuestion(typed: string, lexicon: QueryLexicon): UnderstoodQuestion {
   const { text: cleaned, rewrites: splits } = splitRunTogether(
