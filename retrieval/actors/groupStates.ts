@@ -1,12 +1,10 @@
 import type { ActorRegistry } from "./types.js";
 import { namesState, stateOfNationality } from "../names/nationalities.js";
 import { isStopWord, wordForm } from "../text/tokenize.js";
+import { wordsBefore } from "./personRoles.js";
 
 /** A group's state, as its word form ("lebanon"), read from how the articles and its names place it. */
 export type GroupStates = ReadonlyMap<string, ReadonlySet<string>>;
-
-/** How far before a mention a nationality still describes the group ("the Palestinian militant group Hamas"). */
-const DESCRIPTION_WORDS = 4;
 
 /** The state a word form names, as a nationality ("lebanese") or the state itself ("lebanon"), if any. */
 function stateOf(form: string): string | undefined {
@@ -31,9 +29,8 @@ export function buildGroupStates(registry: ActorRegistry): GroupStates {
     for (const name of [actor.name, ...actor.aliases]) for (const form of formsOf(name)) found.add(stateOf(form) ?? "");
     for (const mention of registry.mentions.get(actor.id) ?? []) {
       const text = textOf.get(mention.docId) ?? "";
-      const clause = text.slice(Math.max(0, mention.start - 80), mention.start).split(/[.,;:!?()"“”—–\n]/u).at(-1) ?? "";
-      // Read back from the name to the first stop word: "success against Hezbollah" places it nowhere.
-      for (const form of formsOf(clause).slice(-DESCRIPTION_WORDS).reverse()) {
+      // Read back from the name to the first stop word, as a person's description is: "success against Hezbollah" places it nowhere.
+      for (const form of wordsBefore(text, mention.start).map(wordForm)) {
         if (isStopWord(form)) break;
         found.add(stateOf(form) ?? "");
       }

@@ -24,7 +24,7 @@ export function roleTerm(form: string): string | undefined {
 }
 
 /** The words before `end` in the same clause, nearest first, up to DESCRIPTION_WORDS: a description of what follows. */
-function wordsBefore(text: string, end: number): string[] {
+export function wordsBefore(text: string, end: number): string[] {
   const clause = text.slice(Math.max(0, end - 80), end).split(/[.,;:!?()"“”—–\n]/u).at(-1) ?? "";
   return (clause.match(/[\p{L}\p{N}'’]+/gu) ?? []).reverse().slice(0, DESCRIPTION_WORDS);
 }
