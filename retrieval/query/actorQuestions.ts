@@ -2,7 +2,8 @@ import type { ActorRegistry } from "../actors/types.js";
 import { looseKey, nameKey } from "../actors/normalizeName.js";
 import { definingSentencesOf } from "../actors/findDefiningSentences.js";
 import { roleBefore } from "../actors/personRoles.js";
-import { termOf, tokenize } from "../text/tokenize.js";
+import { termOf } from "../text/tokenize.js";
+import { actorNamedIn } from "../actors/nameTerms.js";
 import type { Span } from "../types.js";
 
 /**
@@ -77,16 +78,6 @@ export function leaderAsked(searched: string, actors: ActorRegistry): LeaderQues
   return undefined;
 }
 
-/** The groups whose name, in any form, is among the words: the longest such names only ("Kataib Hezbollah", not "Hezbollah"). */
-function groupsNamedIn(words: ReadonlySet<string>, actors: ActorRegistry): string[] {
-  const fits = actors.actors
-    .filter((a) => a.kind === "armed group" || a.kind === "organisation")
-    .flatMap((a) => [a.name, ...a.aliases].map((n) => ({ id: a.id, terms: tokenize(n) })))
-    .filter((n) => n.terms.length > 0 && n.terms.every((t) => words.has(t)));
-  const longest = Math.max(0, ...fits.map((n) => n.terms.length));
-  return [...new Set(fits.filter((n) => n.terms.length === longest).map((n) => n.id))];
-}
-
 /**
  * The sentences where the articles name someone as the group's leader ("Hezbollah leader Hassan
  * Nasrallah", "Quds Force commander Esmail Qaani"): a leadership word just before the person's name,
@@ -101,8 +92,7 @@ export function leaderSentences(actors: ActorRegistry, groupId: string): Favoure
     for (const mention of actors.mentions.get(person.id) ?? []) {
       const role = roleBefore(person.id, textOf.get(mention.docId) ?? "", mention.start);
       if (!role || !LEADERSHIP.has(role.role)) continue;
-      const groups = groupsNamedIn(role.modifiers, actors);
-      if (groups.length !== 1 || groups[0] !== groupId) continue;
+      if (actorNamedIn(role.modifiers, actors, ["armed group", "organisation"]) !== groupId) continue;
       const sentence = actors.sentences.get(mention.docId)?.find((s) => s.start <= mention.start && mention.end <= s.end);
       if (!sentence) continue;
       const former = NO_LONGER.test(textOf.get(mention.docId)!.slice(sentence.start, mention.start));

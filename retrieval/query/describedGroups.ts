@@ -2,6 +2,7 @@ import type { ActorRegistry } from "../actors/types.js";
 import type { GroupStates } from "../actors/groupStates.js";
 import type { PersonRole } from "../actors/personRoles.js";
 import { nameKey } from "../actors/normalizeName.js";
+import { actorNamedIn } from "../actors/nameTerms.js";
 import { namesState, stateOfNationality } from "../names/nationalities.js";
 import { isStopWord, termOf, tokenize } from "../text/tokenize.js";
 import type { WeightedTerm } from "./understandQuestion.js";
@@ -30,18 +31,12 @@ function groupsIn(state: string, lexicon: GroupLexicon): string[] {
 
 /**
  * The armed group a person is described as leading or belonging to ("Hezbollah leader Hassan
- * Nasrallah"): of the groups whose whole name is among the words describing them, the one with
- * the longest name ("Kataib Hezbollah" over "Hezbollah"), if only one is that long.
+ * Nasrallah"): the one group the words describing them name whole, the longest name winning
+ * ("Kataib Hezbollah" over "Hezbollah").
  */
 function groupOfPerson(personId: string, lexicon: GroupLexicon): string | undefined {
   const described = new Set(lexicon.personRoles.filter((r) => r.actorId === personId).flatMap((r) => [r.role, ...r.modifiers]));
-  const fits = lexicon.actors.actors
-    .filter((a) => a.kind === "armed group")
-    .map((a) => ({ id: a.id, terms: tokenize(a.name) }))
-    .filter((g) => g.terms.length > 0 && g.terms.every((t) => described.has(t)));
-  const longest = Math.max(0, ...fits.map((g) => g.terms.length));
-  const chosen = fits.filter((g) => g.terms.length === longest);
-  return chosen.length === 1 ? chosen[0]!.id : undefined;
+  return actorNamedIn(described, lexicon.actors, ["armed group"]);
 }
 
 /**

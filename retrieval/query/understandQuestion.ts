@@ -1,6 +1,7 @@
 import type { ActorRegistry } from "../actors/types.js";
 import type { SubjectFinder } from "../names/subjects.js";
 import { looseKey, nameKey } from "../actors/normalizeName.js";
+import { nameTermsOf } from "../actors/nameTerms.js";
 import { termOf, tokenize, wordForm } from "../text/tokenize.js";
 import type { Rewrite } from "../types.js";
 import { removeChatNoise } from "./chatNoise.js";
@@ -139,17 +140,6 @@ function findActorPhrases(words: readonly Word[], actors: ActorRegistry | undefi
     first = found ? found.end : first + 1;
   }
   return phrases;
-}
-
-/** Each actor's names as sets of terms, read once per registry: every question naming an actor compares them. */
-const NAME_TERMS = new WeakMap<ActorRegistry, { actorId: string; terms: Set<string> }[]>();
-function nameTermsOf(actors: ActorRegistry) {
-  let names = NAME_TERMS.get(actors);
-  if (!names) {
-    names = actors.actors.flatMap((a) => [a.name, ...a.aliases].map((n) => ({ actorId: a.id, terms: new Set(tokenize(n)) })));
-    NAME_TERMS.set(actors, names);
-  }
-  return names;
 }
 
 /**
