@@ -84,7 +84,7 @@ export function findDefiningSentences(text: string, sentences: readonly Span[], 
     // "… the larger Popular Mobilization Units. These are a collection of …": the next sentence defines
     // the name that ends this one; both are quoted, the second meaning nothing alone.
     const next = sentences[s + 1];
-    if (next && NAME_ENDS.test(text.slice(mention.end, sentence.end)) && ANAPHORIC_COPULA.test(text.slice(next.start, next.end)) && !((best.get(s)?.score ?? 0) >= COPULA)) {
+    if (next && NAME_ENDS.test(text.slice(mention.end, sentence.end)) && ANAPHORIC_COPULA.test(text.slice(next.start, next.end)) && (best.get(s)?.score ?? 0) < COPULA) {
       best.set(s, { start: sentence.start, end: next.end, score: COPULA });
     }
   }

@@ -131,9 +131,13 @@ export function favourSentences<T extends { sentence: number; score: number }>(
   return scored.map((s) => ({ ...s, score: (1 - FAVOURED_WEIGHT) * s.score + FAVOURED_WEIGHT * favouredAt(favoured, sentenceAt(s.sentence)) }));
 }
 
+/** The favoured passages that contain the sentence. */
+const containing = (favoured: readonly FavouredSentence[], sentence: Span & { docId: string }) =>
+  favoured.filter((d) => d.docId === sentence.docId && d.start <= sentence.start && sentence.end <= d.end);
+
 /** How plainly the sentence says what the question asks: the best favoured passage containing it, 0 for none. */
 export function favouredAt(favoured: readonly FavouredSentence[], sentence: Span & { docId: string }): number {
-  return Math.max(0, ...favoured.filter((d) => d.docId === sentence.docId && d.start <= sentence.start && sentence.end <= d.end).map((d) => d.score));
+  return Math.max(0, ...containing(favoured, sentence).map((d) => d.score));
 }
 
 /** A sentence this plain in saying it (a role before the name, or plainer) states the answer. */
@@ -145,7 +149,7 @@ export const FAVOURED_ANSWERS = 0.7;
  * it says was killed; undefined when it is not favoured (the verdict models decide).
  */
 export function favouredVerdict(favoured: { sentences: readonly FavouredSentence[]; current: boolean }, sentence: Span & { docId: string }): "answers" | "no-longer" | undefined {
-  const containing = favoured.sentences.filter((d) => d.docId === sentence.docId && d.start <= sentence.start && sentence.end <= d.end);
-  if (favoured.current && containing.length > 0 && containing.every((d) => d.former)) return "no-longer";
-  return favouredAt(containing, sentence) >= FAVOURED_ANSWERS ? "answers" : undefined;
+  const around = containing(favoured.sentences, sentence);
+  if (favoured.current && around.length > 0 && around.every((d) => d.former)) return "no-longer";
+  return favouredAt(around, sentence) >= FAVOURED_ANSWERS ? "answers" : undefined;
 }

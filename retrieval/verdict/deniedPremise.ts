@@ -1,4 +1,4 @@
-import { termOf, wordForm } from "../text/tokenize.js";
+import { termOf, WORD_PATTERN, wordForm } from "../text/tokenize.js";
 
 /** A "why" question, after any opener ("so why…", "lol why…"). */
 const ASKS_WHY = /^\s*(?:[\p{L}]+\s+)?why\b/iu;
@@ -22,7 +22,7 @@ export function deniedPremise(question: string, askedTerms: ReadonlySet<string>,
     // "don't" is denied from the word's start.
     const from = negation[0].startsWith("n") && /[\p{L}]/u.test(sentence[negation.index - 1] ?? "") ? sentence.lastIndexOf(" ", negation.index) + 1 : negation.index;
     const after = negation.index + negation[0].length;
-    const words = [...sentence.slice(after).matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)].slice(0, NEGATION_REACH);
+    const words = [...sentence.slice(after).matchAll(WORD_PATTERN)].slice(0, NEGATION_REACH);
     const denied = words.findIndex((w) => askedTerms.has(termOf(wordForm(w[0])) ?? ""));
     if (denied >= 0) {
       const word = words[denied]!;
