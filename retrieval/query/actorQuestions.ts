@@ -85,21 +85,32 @@ export function leaderAsked(searched: string, actors: ActorRegistry): LeaderQues
  * leader was killed ("the assassination of Hezbollah leader …") is marked `former`.
  */
 export function leaderSentences(actors: ActorRegistry, groupId: string): FavouredSentence[] {
+  return leaderSentencesByGroup(actors).get(groupId) ?? [];
+}
+
+/** Every group's leader sentences, read in one pass over the people's mentions once per registry, not per question. */
+const LEADER_SENTENCES = new WeakMap<ActorRegistry, ReadonlyMap<string, FavouredSentence[]>>();
+function leaderSentencesByGroup(actors: ActorRegistry): ReadonlyMap<string, FavouredSentence[]> {
+  const cached = LEADER_SENTENCES.get(actors);
+  if (cached) return cached;
   const textOf = new Map(actors.documents.map((d) => [d.id, d.text]));
-  const found: FavouredSentence[] = [];
+  const byGroup = new Map<string, FavouredSentence[]>();
   for (const person of actors.actors) {
     if (person.kind !== "person") continue;
     for (const mention of actors.mentions.get(person.id) ?? []) {
       const role = roleBefore(person.id, textOf.get(mention.docId) ?? "", mention.start);
       if (!role || !LEADERSHIP.has(role.role)) continue;
-      if (actorNamedIn(role.modifiers, actors, ["armed group", "organisation"]) !== groupId) continue;
+      const groupId = actorNamedIn(role.modifiers, actors, ["armed group", "organisation"]);
       const sentence = actors.sentences.get(mention.docId)?.find((s) => s.start <= mention.start && mention.end <= s.end);
-      if (!sentence) continue;
+      if (groupId === undefined || !sentence) continue;
       const former = NO_LONGER.test(textOf.get(mention.docId)!.slice(sentence.start, mention.start));
+      const found = byGroup.get(groupId) ?? [];
       found.push({ docId: mention.docId, start: sentence.start, end: sentence.end, score: 1, ...(former ? { former } : {}) });
+      byGroup.set(groupId, found);
     }
   }
-  return found;
+  LEADER_SENTENCES.set(actors, byGroup);
+  return byGroup;
 }
 
 /**
