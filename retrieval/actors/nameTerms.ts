@@ -1,5 +1,13 @@
 import { tokenize } from "../text/tokenize.js";
+import { looseKey, nameKey } from "./normalizeName.js";
 import type { ActorKind, ActorRegistry } from "./types.js";
+
+/** The one actor a text names exactly, by its lookup key or its loose key ("al-" and case aside); undefined when none or two. */
+export function actorWithName(actors: ActorRegistry, name: string): string | undefined {
+  const key = nameKey(name);
+  const ids = actors.keys.get(key) ?? actors.keys.get(looseKey(key));
+  return ids?.length === 1 ? ids[0] : undefined;
+}
 
 /** One of an actor's names (the canonical one or an alias) as its set of search terms. */
 export interface NameTerms {

@@ -1,6 +1,7 @@
 import type { ActorKind, ActorRegistry } from "../actors/types.js";
-import { isAcronym, looseKey, nameKey, nameTokens, type NameToken } from "../actors/normalizeName.js";
+import { isAcronym, nameTokens, type NameToken } from "../actors/normalizeName.js";
 import { termOf } from "../text/tokenize.js";
+import { actorWithName } from "../actors/nameTerms.js";
 
 /** Something a text names: an actor of the registry, or another name the articles use ("Masyaf"). */
 export interface Subject {
@@ -74,12 +75,11 @@ export function createSubjectFinder(registry: ActorRegistry): SubjectFinder {
   const actorAt = (tokens: readonly NameToken[], first: number): { end: number; actorId: string } | undefined => {
     for (let n = Math.min(MAX_NAME_WORDS, tokens.length - first); n >= 1; n--) {
       const span = tokens.slice(first, first + n);
-      const key = nameKey(span.map((t) => t.raw).join(" "));
-      const ids = registry.keys.get(key) ?? registry.keys.get(looseKey(key));
-      if (ids?.length !== 1) continue;
+      const actorId = actorWithName(registry, span.map((t) => t.raw).join(" "));
+      if (actorId === undefined) continue;
       // A lone stop word ("it", "us") names nobody unless written as an acronym ("US").
       if (n === 1 && termOf(span[0]!.key) === undefined && !isAcronym(span[0]!.raw)) continue;
-      return { end: first + n, actorId: ids[0]! };
+      return { end: first + n, actorId };
     }
     return undefined;
   };

@@ -1,9 +1,8 @@
 import type { ActorRegistry } from "../actors/types.js";
-import { looseKey, nameKey } from "../actors/normalizeName.js";
 import { definingSentencesOf } from "../actors/findDefiningSentences.js";
 import { roleBefore } from "../actors/personRoles.js";
 import { termOf } from "../text/tokenize.js";
-import { actorNamedIn } from "../actors/nameTerms.js";
+import { actorNamedIn, actorWithName } from "../actors/nameTerms.js";
 import type { Span } from "../types.js";
 
 /**
@@ -37,13 +36,6 @@ const NO_LONGER = /\b(?:kill(?:ed|ing|s)?|assassinat\w*|slain|late|former|ex|dea
 /** The words that, in front of a person's name, say they lead what the words before them name. */
 const LEADERSHIP = new Set(["leader", "head", "chief", "commander", "boss", "chairman"].map((w) => termOf(w)!));
 
-/** The one actor a name means, if only one. */
-function actorNamed(name: string, actors: ActorRegistry): string | undefined {
-  const key = nameKey(name);
-  const ids = actors.keys.get(key) ?? actors.keys.get(looseKey(key));
-  return ids?.length === 1 ? ids[0] : undefined;
-}
-
 /**
  * The actor a question asks to be told about ("who is sistani", "what is the PMF"), as the
  * question is searched (chat noise gone, spellings corrected): only when the rest of it is exactly
@@ -53,7 +45,7 @@ function actorNamed(name: string, actors: ActorRegistry): string | undefined {
 export function actorToDefine(searched: string, actors: ActorRegistry): string | undefined {
   for (const pattern of DEFINE) {
     const name = pattern.exec(searched)?.[1];
-    const id = name === undefined ? undefined : actorNamed(name, actors);
+    const id = name === undefined ? undefined : actorWithName(actors, name);
     if (id !== undefined) return id;
   }
   return undefined;
@@ -71,7 +63,7 @@ export function leaderAsked(searched: string, actors: ActorRegistry): LeaderQues
     const match = pattern.exec(searched);
     if (!match) continue;
     const [name, ...when] = [match[2], match[1], match[3]];
-    const id = name === undefined ? undefined : actorNamed(name, actors);
+    const id = name === undefined ? undefined : actorWithName(actors, name);
     const kind = id === undefined ? undefined : actors.byId(id)?.kind;
     if (kind === "armed group" || kind === "organisation") return { groupId: id!, current: when.some((w) => w !== undefined) };
   }

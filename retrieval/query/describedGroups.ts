@@ -1,8 +1,7 @@
 import type { ActorRegistry } from "../actors/types.js";
 import type { GroupStates } from "../actors/groupStates.js";
 import type { PersonRole } from "../actors/personRoles.js";
-import { nameKey } from "../actors/normalizeName.js";
-import { actorNamedIn } from "../actors/nameTerms.js";
+import { actorNamedIn, actorWithName } from "../actors/nameTerms.js";
 import { namesState, stateOfNationality } from "../names/nationalities.js";
 import { isStopWord, termOf, tokenize } from "../text/tokenize.js";
 import type { WeightedTerm } from "./understandQuestion.js";
@@ -58,8 +57,8 @@ export function describedGroupTerms(forms: readonly string[], possessive: readon
       if (groups.length !== 1) return [];
       groupId = groups[0];
     } else if (possessive[i]) {
-      const ids = lexicon.actors.keys.get(nameKey(form));
-      const person = ids?.length === 1 ? lexicon.actors.byId(ids[0]!) : undefined;
+      const id = actorWithName(lexicon.actors, form);
+      const person = id === undefined ? undefined : lexicon.actors.byId(id);
       if (person?.kind !== "person") return [];
       groupId = groupOfPerson(person.id, lexicon);
       if (groupId === undefined) return [];

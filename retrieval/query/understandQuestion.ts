@@ -1,7 +1,7 @@
 import type { ActorRegistry } from "../actors/types.js";
 import type { SubjectFinder } from "../names/subjects.js";
-import { looseKey, nameKey } from "../actors/normalizeName.js";
-import { nameTermsOf } from "../actors/nameTerms.js";
+import { nameKey } from "../actors/normalizeName.js";
+import { actorWithName, nameTermsOf } from "../actors/nameTerms.js";
 import { termOf, tokenize, wordForm } from "../text/tokenize.js";
 import type { Rewrite } from "../types.js";
 import { removeChatNoise } from "./chatNoise.js";
@@ -131,10 +131,10 @@ function findActorPhrases(words: readonly Word[], actors: ActorRegistry | undefi
   for (let first = 0; first < words.length; ) {
     let found: ActorPhrase | undefined;
     for (let n = Math.min(6, words.length - first); n >= 1 && !found; n--) {
-      const key = nameKey(words.slice(first, first + n).map((w) => w.corrected?.form ?? w.form).join(" "));
-      const ids = actors.keys.get(key) ?? actors.keys.get(looseKey(key));
+      const name = words.slice(first, first + n).map((w) => w.corrected?.form ?? w.form).join(" ");
+      const actorId = actorWithName(actors, name);
       // A lone stop word ("it", "us") names nobody, and a name two actors share names neither.
-      if (ids?.length === 1 && (n > 1 || termOf(key) !== undefined)) found = { first, end: first + n, actorId: ids[0]! };
+      if (actorId !== undefined && (n > 1 || termOf(nameKey(name)) !== undefined)) found = { first, end: first + n, actorId };
     }
     if (found) phrases.push(found);
     first = found ? found.end : first + 1;
