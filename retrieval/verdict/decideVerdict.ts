@@ -87,8 +87,8 @@ export interface VerdictDecision {
  * best passage passes them, weighing how much of the rest of the question is around it. A question
  * naming a person, armed group or organisation of the actor registry (`namedActors`) is never `none`:
  * the articles are about them, however little of its wording they share ("why does the khafaji strike
- * matter"). A question asking only what an actor is, or who leads a group, is answered by a sentence saying it
- * (`actorAnswer`), and one asking who leads now is not by a sentence naming a leader as killed.
+ * matter"). A question asking only what an actor is, or who leads a group, is answered by a sentence
+ * saying it (`actorAnswer`), and one asking who leads now is not by a sentence naming a leader as killed.
  */
 export function decideVerdict(
   features: VerdictFeatures,
