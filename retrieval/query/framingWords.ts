@@ -41,11 +41,19 @@ const FRAMING: Record<string, AnswerType | null> = {
   kind: null,
   sort: null,
   name: "person-or-group",
+  names: "person-or-group",
   location: "place",
+  locations: "place",
   whereabouts: "place",
   date: "time",
+  dates: "time",
   number: "number",
+  numbers: "number",
   count: "number",
+  figure: "number",
+  figures: "number",
+  tally: "number",
+  amount: "number",
 };
 
 /** Words that make a question of "how" ("how long", "how far"): they ask for an amount or a time, and answers do not repeat them. */
