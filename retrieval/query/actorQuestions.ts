@@ -18,11 +18,13 @@ import type { Span } from "../types.js";
  */
 export type FavouredSentence = Span & { docId: string; score: number; former?: boolean };
 
-/** "who is X", "what are the X", "tell me about X", "what does X do", "what is X's job": asking only what X is. */
+/** "who is X", "what are the X", "tell me about X", "what does X do", "what is X's job", "X?": asking only what X is. */
 const DEFINE = [
   /^\s*(?:(?:who|what)\s+(?:is|are|was|were)\s+|(?:tell\s+me|what\s+do\s+(?:we|you)\s+know)\s+about\s+)(?:the\s+)?(.+?)\s*[?.!]*\s*$/iu,
   /^\s*what\s+(?:does|do|did)\s+(?:the\s+)?(.+?)\s+do(?:\s+for\s+(?:work|a\s+living))?\s*[?.!]*\s*$/iu,
   /^\s*what\s+(?:is|was)\s+(?:the\s+)?(.+?)['’]s?\s+(?:job|role|position|title)\s*[?.!]*\s*$/iu,
+  // A name alone, as people type it in a channel ("hezbollah?", "info on qaani", "what about the pmf").
+  /^\s*(?:(?:info|information|details|background|anything)\s+(?:on|about)\s+|what\s+about\s+)?(?:the\s+)?(.+?)\s*[?.!]*\s*$/iu,
 ];
 
 /** "who leads X", "who is in charge of X", "who is the head of X", "who is X's commander". */

@@ -18,6 +18,14 @@ describe("actorToDefine: a question asking what one actor is", () => {
     expect(actorToDefine("what is daniel hagari's job", registry)).toBe("daniel-hagari");
   });
 
+  it("reads a name typed alone, or after 'info on' or 'what about', as asking what the actor is", () => {
+    expect(actorToDefine("hezbollah", registry)).toBe("hezbollah");
+    expect(actorToDefine("qaani?", registry)).toBe("esmail-qaani");
+    expect(actorToDefine("info on the pmf", registry)).toBe("popular-mobilization-forces");
+    expect(actorToDefine("what about kataib hezbollah", registry)).toBe("kataib-hezbollah");
+    expect(actorToDefine("hezbollah in iraq", registry)).toBeUndefined();
+  });
+
   it("reads nothing when the question asks more than what the actor is, or names no actor", () => {
     expect(actorToDefine("who is the leader of kataib hezbollah", registry)).toBeUndefined();
     expect(actorToDefine("what is hezbollah doing in iraq", registry)).toBeUndefined();
