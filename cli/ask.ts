@@ -35,6 +35,8 @@ export function answerToJson(answer: Answer) {
 }
 
 export function renderAnswerText(answer: Answer): string {
+  // "hi", "help": no question was searched, so none was refused either.
+  if (answer.smallTalk) return answer.refusal ?? "";
   const searched = answer.searched !== answer.question ? [`Searched for: ${answer.searched}`] : [];
   if (answer.verdict === "none") return [...searched, `No answer in the corpus. ${answer.refusal ?? ""}`.trim()].join("\n");
   // The refusal says why none is confirmed, and names what the articles never mention or name instead.

@@ -32,6 +32,7 @@ import { createSubjectFinder, type FoundSubject, type SubjectFinder } from "./na
 import { buildPersonRoles } from "./actors/personRoles.js";
 import { buildGroupStates } from "./actors/groupStates.js";
 import { openWordNet } from "./query/wordnet.js";
+import { smallTalkOf } from "./query/smallTalk.js";
 import { withIndexLock } from "./ingest/indexLock.js";
 import { corpusSignature } from "./ingest/corpusFiles.js";
 import { addArticle, removeArticle, type AddedArticle, type RemovedArticle } from "./ingest/ingestArticle.js";
@@ -252,7 +253,15 @@ export function explainAnswer(core: SearchCore, scores: QuestionScores, options:
   const maxExcerpts = options.maxExcerpts ?? 3;
   const maxMore = options.maxMore ?? 9;
   const features = verdictFeatures(best, scored, knownShare(scores), (sentence) => core.sentences[sentence]!.docId);
-  const decision = decideVerdict(features, best, understood.concepts.length, { substitutions: scores.substitutions, absentNames: understood.absentNames, namedActors: scores.namedActors, denial: scores.denial, actorAnswer: scores.actorAnswer });
+  const smallTalk = smallTalkOf(question);
+  const decision = decideVerdict(features, best, understood.concepts.length, {
+    substitutions: scores.substitutions,
+    absentNames: understood.absentNames,
+    namedActors: scores.namedActors,
+    denial: scores.denial,
+    actorAnswer: scores.actorAnswer,
+    smallTalk,
+  });
   const textOf = (docId: string) => core.docById.get(docId)!.text;
   const passages = pickDiversePassages(scored, core.sentences, textOf, maxExcerpts + maxMore, MAX_PASSAGE_CHARS);
   const cited = citePassages(passages, core.docById);
@@ -263,6 +272,7 @@ export function explainAnswer(core: SearchCore, scores: QuestionScores, options:
     verdict: decision.verdict,
     answered: decision.verdict === "answered",
     ...(decision.refusal ? { refusal: decision.refusal } : {}),
+    ...(smallTalk ? { smallTalk } : {}),
   };
   if (decision.verdict === "none" || passages.length === 0) {
     return { answer: { ...base, excerpts: [], morePassages: [], sources: [] }, features, decision, ranked: cited.excerpts };

@@ -85,6 +85,9 @@ export interface SourceRef {
  */
 export type Verdict = "answered" | "related" | "none";
 
+/** A message that talks to the bot rather than asks about the articles (query/smallTalk.ts). */
+export type SmallTalk = "greeting" | "thanks" | "help";
+
 /** A word of the question read as another: a typo or spelling of a corpus word, or an expanded acronym. */
 export interface Rewrite {
   /** The word as typed. */
@@ -112,6 +115,8 @@ export interface Answer {
   sources: SourceRef[];
   /** Why no passage is given as the answer, in one sentence, when `verdict` is not "answered". */
   refusal?: string;
+  /** Set, with verdict `none`, when the message greets, thanks or asks how to use the bot instead of asking about the articles. */
+  smallTalk?: SmallTalk;
 }
 
 /** Metadata of one corpus article, as listed by `/sources`. */

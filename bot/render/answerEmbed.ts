@@ -2,8 +2,8 @@ import { ComponentType, type APIButtonComponent, type APIEmbed, type APIEmbedFie
 import type { Answer, ArticleInfo, Excerpt, SourceRef } from "../../retrieval/types.js";
 import { DISCORD_LIMITS } from "./limits.js";
 import { fitEscaped, fitList } from "./fitText.js";
-import { buttonRow, COLORS, embedMessage, embedSize, type BotMessage } from "./message.js";
-import { renderRefusal } from "./refusal.js";
+import { buttonRow, COLORS, embedMessage, embedSize, renderNotice, type BotMessage } from "./message.js";
+import { renderRefusal, SMALL_TALK_TITLES } from "./refusal.js";
 import { searchedNote, understoodNote } from "./searchedNote.js";
 
 export const MORE_PASSAGES_LABEL = "More passages";
@@ -102,6 +102,9 @@ export interface AnswerExtras {
  */
 export function renderAnswer(answer: Answer, articles: readonly ArticleInfo[], moreButtonId?: string, extras: AnswerExtras = {}): BotMessage {
   const understood = extras.understood ? understoodNote(extras.understood) : undefined;
+  // "thanks" gets a line back; "hi" and "help" what the bot does and what the articles cover.
+  if (answer.smallTalk === "thanks") return renderNotice(answer.refusal ?? "");
+  if (answer.smallTalk) return renderRefusal(answer, articles, undefined, SMALL_TALK_TITLES[answer.smallTalk]);
   if (answer.verdict === "none" || answer.excerpts.length === 0) return renderRefusal(answer, articles, understood);
   // A related reply says why no passage is confirmed: "none mentions japan", or the name given instead.
   const reason = answer.verdict === "related" && answer.refusal ? `*${fitEscaped(answer.refusal, REASON_ROOM)}*` : undefined;

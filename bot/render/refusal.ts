@@ -7,6 +7,8 @@ import { COLORS, embedMessage, type BotMessage } from "./message.js";
 import { searchedNote } from "./searchedNote.js";
 
 export const REFUSAL_TITLE = "No answer in the articles";
+/** Titles of the reply to a greeting or a request for help, which are no question to refuse. */
+export const SMALL_TALK_TITLES = { greeting: "Hello", help: "How to use me" } as const;
 export const COVERAGE_HEADING = "**The articles cover:**";
 const FALLBACK_REASON = "None of the articles says anything that answers this question.";
 const SUGGESTION = "Ask about what the articles cover; `/sources` lists them all.";
@@ -20,7 +22,7 @@ const PARAGRAPH_SEPARATOR = "\n\n";
  * of a follow-up written out), the engine's reason, what
  * the corpus covers (each story once: a copy of another article is left out) and what to do instead.
  */
-export function renderRefusal(answer: Answer, articles: readonly ArticleInfo[], understood?: string): BotMessage {
+export function renderRefusal(answer: Answer, articles: readonly ArticleInfo[], understood?: string, title: string = REFUSAL_TITLE): BotMessage {
   const note = understood ?? searchedNote(answer);
   const opening = [...(note ? [note] : []), fitEscaped(answer.refusal ?? FALLBACK_REASON, REASON_ROOM)];
   const stories = articles.filter((article) => !article.duplicateOf).map(articleLine);
@@ -30,7 +32,7 @@ export function renderRefusal(answer: Answer, articles: readonly ArticleInfo[], 
   return embedMessage([
     {
       color: COLORS.refusal,
-      title: REFUSAL_TITLE,
+      title,
       description: [...opening, ...coverage, SUGGESTION].join(PARAGRAPH_SEPARATOR),
       footer: { text: `Question: ${fitPlain(neutraliseMentions(answer.question), 300)}` },
     },

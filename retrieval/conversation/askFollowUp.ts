@@ -1,6 +1,7 @@
 import type { AskOptions, Engine } from "../engine.js";
 import { MAX_QUESTION_CHARS, parseQuestion } from "../question.js";
 import type { Answer } from "../types.js";
+import { smallTalkOf } from "../query/smallTalk.js";
 import { addTurn, makeTurn, resolveFollowUp } from "./resolveFollowUp.js";
 import type { SubjectFinder } from "../names/subjects.js";
 import type { Conversation, ResolvedQuestion } from "./types.js";
@@ -26,6 +27,11 @@ export async function askFollowUp(
   options?: AskOptions,
 ): Promise<FollowUpAnswer> {
   const typed = parseQuestion(question);
+  // "thanks", "help": said to the bot, not a turn of the conversation that a follow-up could lean on.
+  if (smallTalkOf(typed) !== undefined) {
+    const answer = await engine.ask(typed, options);
+    return { answer, resolved: { question: typed, text: typed, resolution: "standalone", leanedOn: [], needsContext: false }, conversation };
+  }
   const resolved = resolveFollowUp(typed, conversation, finder);
   // A resolved question past the limit (a long question with a long one before it) is asked as typed.
   const text = resolved.text.length <= MAX_QUESTION_CHARS ? resolved.text : typed;

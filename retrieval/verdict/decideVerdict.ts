@@ -1,5 +1,6 @@
 import type { SentenceScore } from "../selectPassages.js";
-import type { Verdict } from "../types.js";
+import type { SmallTalk, Verdict } from "../types.js";
+import { SMALL_TALK_REPLIES } from "../query/smallTalk.js";
 import { predict } from "./logistic.js";
 import { VERDICT_MODELS } from "./verdictModels.js";
 import type { SubstitutedName } from "./substitutedNames.js";
@@ -89,17 +90,26 @@ export interface VerdictDecision {
  * the articles are about them, however little of its wording they share ("why does the khafaji strike
  * matter"). A question asking only what an actor is, or who leads a group, is answered by a sentence
  * saying it (`actorAnswer`), and one asking who leads now is not by a sentence naming a leader as killed.
+ * A greeting, thanks or a request for help (`smallTalk`) asks nothing of the articles: `none`, saying how to ask.
  */
 export function decideVerdict(
   features: VerdictFeatures,
   best: SentenceScore | undefined,
   questionWords: number,
-  question: { substitutions?: readonly SubstitutedName[]; absentNames?: readonly string[]; namedActors?: readonly string[]; denial?: string | undefined; actorAnswer?: "answers" | "no-longer" | undefined } = {},
+  question: {
+    substitutions?: readonly SubstitutedName[];
+    absentNames?: readonly string[];
+    namedActors?: readonly string[];
+    denial?: string | undefined;
+    actorAnswer?: "answers" | "no-longer" | undefined;
+    smallTalk?: SmallTalk | undefined;
+  } = {},
 ): VerdictDecision {
-  const { substitutions = [], absentNames = [], namedActors = [], denial, actorAnswer } = question;
+  const { substitutions = [], absentNames = [], namedActors = [], denial, actorAnswer, smallTalk } = question;
   const { onTopic: topicModel, states: statesModel, thresholds } = VERDICT_MODELS;
   const onTopic = predict(topicModel, features);
   const states = predict(statesModel, features);
+  if (smallTalk !== undefined) return { verdict: "none", onTopic, states, refusal: SMALL_TALK_REPLIES[smallTalk] };
   if (questionWords === 0) {
     return { verdict: "none", onTopic, states, refusal: "The question has no searchable words (only very common ones); please be more specific." };
   }

@@ -3,7 +3,7 @@ import { renderAnswer, renderPassagePage, sourceLine, MORE_PASSAGES_LABEL, RELAT
 import { renderArticleList } from "../../bot/render/articleList.js";
 import { renderHelp } from "../../bot/render/help.js";
 import { renderNotice } from "../../bot/render/message.js";
-import { COVERAGE_HEADING, REFUSAL_TITLE } from "../../bot/render/refusal.js";
+import { COVERAGE_HEADING, REFUSAL_TITLE, SMALL_TALK_TITLES } from "../../bot/render/refusal.js";
 import type { Answer, ArticleInfo, Excerpt, SourceRef } from "../../retrieval/types.js";
 import { expectWithinDiscordLimits, quotesIn, reasonIn, searchedNoteIn, unescapeDiscord } from "../support/discordMessages.js";
 
@@ -266,6 +266,25 @@ describe("a refusal", () => {
     const description = renderAnswer(refusalOf("q"), []).embeds[0]!.description!;
     expect(description).not.toContain(COVERAGE_HEADING);
     expect(description).toContain("/sources");
+  });
+});
+
+describe("a greeting, thanks or a request for help", () => {
+  it("answers thanks with a line, and a greeting or help with what the bot does and what the articles cover, refusing nothing", () => {
+    const thanks = renderAnswer(refusalOf("thanks @everyone!", { smallTalk: "thanks", refusal: "Glad to help." }), corpus);
+    expect(thanks.content).toBe("Glad to help.");
+    expect(thanks.embeds).toEqual([]);
+    expect(thanks.allowedMentions).toEqual({ parse: [], repliedUser: false });
+    for (const kind of ["greeting", "help"] as const) {
+      const message = renderAnswer(refusalOf("hi", { smallTalk: kind, refusal: "I answer questions about the articles." }), corpus);
+      expectWithinDiscordLimits(message);
+      const embed = message.embeds[0]!;
+      expect(embed.title).toBe(SMALL_TALK_TITLES[kind]);
+      expect(embed.title).not.toBe(REFUSAL_TITLE);
+      expect(embed.description).toContain("I answer questions about the articles.");
+      expect(embed.description).toContain(`${COVERAGE_HEADING}\n• **Headline 1**`);
+      expect(message.components).toEqual([]);
+    }
   });
 });
 

@@ -38,5 +38,10 @@ describe("follow-up questions answered through the engine", () => {
     expect(followed.answer.excerpts[0]!.text).toContain("Najaf");
     for (const e of followed.answer.excerpts) expect(readFileSync(join(PROJECT_ROOT, e.file), "utf8").slice(e.start, e.end)).toBe(e.text);
     expect(followed.conversation.turns).toHaveLength(2);
+    // "thanks" is said to the bot: no turn a later "why?" could lean on.
+    const thanked = await askFollowUp(engine, finder, "thanks!", followed.conversation);
+    expect(thanked.answer.smallTalk).toBe("thanks");
+    expect(thanked.resolved.text).toBe("thanks!");
+    expect(thanked.conversation).toBe(followed.conversation);
   });
 });

@@ -7,7 +7,7 @@ import { FAILURE_NOTICE } from "../../bot/answering.js";
 import { expiredNotice } from "../../bot/morePassages.js";
 import { registerCommands } from "../../bot/registerCommands.js";
 import { RELATED_PREFIX } from "../../bot/render/answerEmbed.js";
-import { COVERAGE_HEADING, REFUSAL_TITLE } from "../../bot/render/refusal.js";
+import { COVERAGE_HEADING, REFUSAL_TITLE, SMALL_TALK_TITLES } from "../../bot/render/refusal.js";
 import { MAX_QUESTION_CHARS, parseQuestion, QuestionError } from "../../retrieval/question.js";
 import type { Answer, Verdict } from "../../retrieval/types.js";
 import { articleText, startHarness, TEST_TOKEN, useEndToEndSuite, type BotHarness } from "../support/botHarness.js";
@@ -288,6 +288,19 @@ describe.each(Object.keys(ASKING_WAYS) as (keyof typeof ASKING_WAYS)[])("related
   afterAll(async () => {
     expectSafeBodies(harness.standIn.requests);
     await harness.stop();
+  });
+
+  it("answers thanks with a line, and help with how to ask and what the articles cover, pinging no one", async () => {
+    const thanks = await ask("thanks!!");
+    expect(thanks.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(thanks.content).toMatch(/^Glad to help/);
+    expect(thanks.embeds ?? []).toEqual([]);
+    const help = await ask("hey, how does this work?");
+    expectWithinDiscordLimits(help);
+    expect(help.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(help.embeds[0].title).toBe(SMALL_TALK_TITLES.help);
+    expect(help.embeds[0].description).toContain("/actor");
+    expect(help.embeds[0].description).toContain(COVERAGE_HEADING);
   });
 
   it("answers an off-topic question with no quotes and the corpus's stories, each once", async () => {

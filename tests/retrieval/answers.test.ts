@@ -143,11 +143,33 @@ describe("bad questions", () => {
     expect(answer.refusal ?? "").not.toMatch(/not Al Majalla/);
   });
 
-  it("quotes first, for 'who is X', a sentence saying who X is, as /actor does", async () => {
+  it("answers a greeting, thanks or a request for help with how to ask, quoting nothing", async () => {
+    for (const [message, kind] of [
+      ["help", "help"],
+      ["hey, how does this work?", "help"],
+      ["hi!", "greeting"],
+      ["thanks so much", "thanks"],
+    ] as const) {
+      const answer = await engine.ask(message);
+      expect(answer.smallTalk, message).toBe(kind);
+      expect(answer.verdict, message).toBe("none");
+      expect(answer.excerpts, message).toEqual([]);
+      expect(answer.refusal, message).toMatch(/articles/);
+    }
+    // Searched, "help" found "is helping intelligence communities" and was answered with it.
+    const question = await engine.ask("who helped the houthis");
+    expect(question.smallTalk).toBeUndefined();
+    expect(question.verdict).not.toBe("none");
+  });
+
+  it("quotes first, for 'who is X' or the name alone, a sentence saying who X is, as /actor does", async () => {
     for (const [question, says] of [
       ["who is hassan nasrallah", "Hezbollah leader Hassan Nasrallah"],
       ["who is khafaji", "a senior"],
       ["what is the washington institute", "a US-based thinktank"],
+      // A name typed alone in a channel asks the same: not "Harakat Hezbollah is a different Iraqi militia…".
+      ["hezbollah", "founded with Iranian sponsorship"],
+      ["qaani?", "Quds Force commander Esmail Qaani"],
     ] as const) {
       const answer = await engine.ask(question);
       expect(answer.verdict, question).toBe("answered");
