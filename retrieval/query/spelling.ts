@@ -71,13 +71,20 @@ export interface Correction {
   kind: "typo" | "spelling";
 }
 
-/** The corpus word nearest a typed one, by fewest edits then most used; undefined when none is near enough. */
-function nearest(typed: string, candidates: readonly string[], vocabulary: Vocabulary, max: number): string | undefined {
+/** A word without a plural or third-person "-s" ("missiles", not "loss"): how a slip is matched when the corpus uses the word only in the other number. */
+const withoutS = (form: string) => form.replace(/(?<!s)s$/u, "");
+
+/**
+ * The corpus word nearest a typed one, by fewest edits then most used; undefined when none is near
+ * enough. With `key`, words are compared by it.
+ */
+function nearest(typed: string, candidates: readonly string[], vocabulary: Vocabulary, max: number, key: (form: string) => string = (form) => form): string | undefined {
   let best: string | undefined;
   let bestEdits = max + 1;
   let bestCount = 0;
+  const typedKey = key(typed);
   for (const form of candidates) {
-    const edits = editDistance(typed, form, max);
+    const edits = editDistance(typedKey, key(form), max);
     const count = vocabulary.counts.get(form) ?? 0;
     if (edits > max || edits > bestEdits || (edits === bestEdits && count <= bestCount)) continue;
     [best, bestEdits, bestCount] = [form, edits, count];
@@ -97,8 +104,13 @@ export function correctWord(typed: string, vocabulary: Vocabulary): Correction |
   if (typed.length < 4 || /\p{N}/u.test(typed)) return undefined;
   const key = transliterationKey(typed);
   const max = typoTolerance(typed.length);
-  const typo = max > 0 ? nearest(typed, vocabulary.byFirstLetter.get(typed[0]!) ?? [], vocabulary, max) : undefined;
+  const sameLetter = vocabulary.byFirstLetter.get(typed[0]!) ?? [];
+  const typo = max > 0 ? nearest(typed, sameLetter, vocabulary, max) : undefined;
   if (typo) return { form: typo, kind: vocabulary.names.has(typo) && transliterationKey(typo) === key ? "spelling" : "typo" };
+  // A slip in a word the corpus uses only in the other number ("fifhter" for its "fighters", "nummbers" for
+  // its "number"): matched without the "-s", and given the typed number back ("fighter", "numbers").
+  const inflected = max > 0 ? nearest(typed, sameLetter, vocabulary, max, withoutS) : undefined;
+  if (inflected) return { form: withoutS(inflected) + typed.slice(withoutS(typed).length), kind: "typo" };
   const spelled = typed.length >= 5 ? vocabulary.byTransliteration.get(key) : undefined;
   const form = spelled ? nearest(typed, spelled, vocabulary, Math.max(2, Math.ceil(typed.length / 3))) : undefined;
   return form ? { form, kind: "spelling" } : undefined;

@@ -55,6 +55,14 @@ describe("correctWord", () => {
     expect(correctWord("missle", vocabulary)).toEqual({ form: "missile", kind: "typo" });
   });
 
+  it("corrects a typo in a word the corpus uses only in the other number, keeping the number typed", () => {
+    // The corpus says "attacked", "attacks" and "missile", never "attack" or "missiles".
+    expect(correctWord("attak", vocabulary)).toEqual({ form: "attack", kind: "typo" });
+    expect(correctWord("misiles", vocabulary)).toEqual({ form: "missiles", kind: "typo" });
+    // Within the tolerance only: two slips in a word of seven letters are too many.
+    expect(correctWord("mizsles", vocabulary)).toBeUndefined();
+  });
+
   it("takes a typo of an ordinary word for that word, never for a name sharing its consonants", () => {
     const text = "The teacher met Margaret Thatcher. The level rose, said Lovell. Ross works with words.";
     const words = buildVocabulary([{ id: "b", file: "b.txt", title: "B", text, regions: [{ start: 0, end: text.length }] }]);
