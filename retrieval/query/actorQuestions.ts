@@ -23,6 +23,8 @@ const DEFINE = [
   /^\s*(?:(?:who|what)\s+(?:is|are|was|were)\s+|(?:tell\s+me|what\s+do\s+(?:we|you)\s+know)\s+about\s+)(?:the\s+)?(.+?)\s*[?.!]*\s*$/iu,
   /^\s*what\s+(?:does|do|did)\s+(?:the\s+)?(.+?)\s+do(?:\s+for\s+(?:work|a\s+living))?\s*[?.!]*\s*$/iu,
   /^\s*what\s+(?:is|was)\s+(?:the\s+)?(.+?)['’]s?\s+(?:job|role|position|title)\s*[?.!]*\s*$/iu,
+  // "what kh is", "who sistani was": the word order of a question asked indirectly ("can you tell me what kh is").
+  /^\s*(?:who|what)\s+(?:the\s+)?(.+?)\s+(?:is|are|was|were)\s*[?.!]*\s*$/iu,
   // "what's the deal with X", "what's going on with X": chat for "tell me about X".
   /^\s*what\s+is\s+(?:the\s+(?:deal|story)|going\s+on)\s+with\s+(?:the\s+)?(.+?)\s*[?.!]*\s*$/iu,
   // A name alone, as people type it in a channel ("hezbollah?", "info on qaani", "what about the pmf").

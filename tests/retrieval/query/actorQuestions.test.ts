@@ -25,6 +25,7 @@ describe("actorToDefine: a question asking what one actor is", () => {
     expect(actorToDefine("what about kataib hezbollah", registry)).toBe("kataib-hezbollah");
     expect(actorToDefine("what is the deal with kataib hezbollah", registry)).toBe("kataib-hezbollah");
     expect(actorToDefine("what is going on with the houthis", registry)).toBe("houthis");
+    expect(actorToDefine("what Kataib Hezbollah is", registry)).toBe("kataib-hezbollah");
     expect(actorToDefine("hezbollah in iraq", registry)).toBeUndefined();
   });
 

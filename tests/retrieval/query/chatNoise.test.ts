@@ -39,6 +39,18 @@ describe("removeChatNoise", () => {
     expect(removeChatNoise("what does the coordination framework think israel will do next")).toBe("what does the coordination framework think israel will do next");
   });
 
+  it("drops a polite or indirect opening before the question word, but not 'tell me about' or a 'know' the question asks", () => {
+    expect(removeChatNoise("can you tell me who killed khafaji")).toBe("who killed khafaji");
+    expect(removeChatNoise("anyone know when nasrallah was killed?")).toBe("when nasrallah was killed?");
+    expect(removeChatNoise("does anybody know why the us hit back")).toBe("why the us hit back");
+    expect(removeChatNoise("i want to know who leads the quds force")).toBe("who leads the quds force");
+    expect(removeChatNoise("could you explain what the coordination framework is")).toBe("what the coordination framework is");
+    expect(removeChatNoise("pls tell me how many drones hit eilat")).toBe("how many drones hit eilat");
+    expect(removeChatNoise("so can someone tell me what kh is")).toBe("what kh is");
+    expect(removeChatNoise("tell me about kataib hezbollah")).toBe("tell me about kataib hezbollah");
+    expect(removeChatNoise("what did the iraqi government know about the strike")).toBe("what did the iraqi government know about the strike");
+  });
+
   it("drops what the asker says of themselves after the question, but not a question about what they heard", () => {
     expect(removeChatNoise("wait so when do the us troops in baghdad actually leave, i keep hearing different things")).toBe("so when do the us troops in baghdad leave");
     expect(removeChatNoise("who runs kh? asking for a friend")).toBe("who runs kh?");
@@ -46,6 +58,8 @@ describe("removeChatNoise", () => {
     expect(removeChatNoise("what did the IRI claim?? im so confused")).toBe("what did the IRI claim?");
     expect(removeChatNoise("i keep hearing about eilat, what happened")).toBe("i keep hearing about eilat, what happened");
     expect(removeChatNoise("what did i keep hearing about eilat")).toBe("what did i keep hearing about eilat");
+    expect(removeChatNoise("who killed khafaji? saw it on twitter")).toBe("who killed khafaji?");
+    expect(removeChatNoise("who saw it on the news?")).toBe("who saw it on the news?");
   });
 
   it("drops links, emoji and markdown, and stretched fillers and small words ('lmaooo', 'whyyy'), but no other word", () => {
