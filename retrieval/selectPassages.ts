@@ -3,7 +3,7 @@ import { dot } from "./fuse.js";
 import { passageHasAnswerType, type AnswerType, type AskedQuestion } from "./answerType.js";
 import { countsThing } from "./verdict/countedThing.js";
 import { distance } from "fastest-levenshtein";
-import { foldedWords } from "./text/tokenize.js";
+import { foldedWords, termOf, wordForm, WORD_PATTERN } from "./text/tokenize.js";
 import type { QueryConcept } from "./query/understandQuestion.js";
 
 /** A sentence of the index with what scoring needs, precomputed at load time. */
@@ -144,9 +144,33 @@ function conceptShare(query: PassageQuery, weights: readonly number[], has: (ter
   return query.concepts.reduce((sum, c, i) => sum + (weights[i]! > 0 ? Math.min(weights[i]!, conceptWeight(c, query, has)) : 0), 0) / total;
 }
 
+/** People a sentence may name through someone else's name: "Nasrallah's son-in-law", "Khafaji's deputy". */
+const RELATION_AFTER_POSSESSIVE = /^\s+(sons?|daughters?|brothers?|sisters?|wife|wives|husband|father|mother|nephew|niece|cousin|uncle|aunt|relatives?|family|deputy|aides?|bodyguards?|driver|successor|predecessor)\b/iu;
+
+/**
+ * The question's names that the sentence mentions only to name someone else by ("That attack killed
+ * Nasrallah's son-in-law"): it is not about them. Not when the question asks about that relation
+ * ("who was Nasrallah's son-in-law") or asks who someone is, which the relation may answer.
+ */
+function namesOnlyThroughRelations(query: PassageQuery, text: string): Set<string> {
+  const names = new Set(query.concepts.filter((c) => c.name).map((c) => c.forms[0]!.term));
+  if (names.size === 0 || query.answerType === "person-or-group") return new Set();
+  const onlyThrough = new Map<string, boolean>();
+  for (const match of text.matchAll(WORD_PATTERN)) {
+    const term = termOf(wordForm(match[0]));
+    if (term === undefined || !names.has(term)) continue;
+    const relation = /['’]s$/u.test(match[0]) ? RELATION_AFTER_POSSESSIVE.exec(text.slice(match.index + match[0].length))?.[1]?.toLowerCase() : undefined;
+    onlyThrough.set(term, (onlyThrough.get(term) ?? true) && relation !== undefined && !query.question.words.has(relation));
+  }
+  // Every term standing for such a name goes with it ("Hassan" of Hassan Nasrallah names the son-in-law there).
+  const through = new Set([...onlyThrough].filter(([, only]) => only).map(([term]) => term));
+  return new Set(query.concepts.filter((c) => through.has(c.forms[0]!.term)).flatMap((c) => c.forms.map((f) => f.term)));
+}
+
 export function scoreSentence(query: PassageQuery, sentence: SentenceRecord, context: number, text: string): Omit<SentenceScore, "sentence"> {
   const weights = query.concepts.map((c) => conceptWeight(c, query));
-  const lexical = conceptShare(query, weights, (t) => sentence.terms.has(t));
+  const throughOthers = namesOnlyThroughRelations(query, text);
+  const lexical = conceptShare(query, weights, (t) => sentence.terms.has(t) && !throughOthers.has(t));
   const coverage = conceptShare(query, weights, (t) => sentence.windowTerms.has(t));
   const asked = weights.map((w, i) => (query.concepts[i]!.name ? 0 : w));
   const askedCoverage = asked.some((w) => w > 0) ? conceptShare(query, asked, (t) => sentence.windowTerms.has(t)) : 1;

@@ -197,6 +197,15 @@ describe("bad questions", () => {
     expect(answer.refusal).toMatch(/the closest says “not as capable”/);
   });
 
+  it("quotes first a sentence about the person asked after, not one naming their relative by them", async () => {
+    // "That attack reportedly killed Nasrallah's son-in-law" came first.
+    for (const question of ["did israel kill nasrallah", "what happened to nasrallah"]) {
+      const answer = await engine.ask(question);
+      expect(answer.excerpts[0]!.text, question).not.toContain("son-in-law");
+      expect(answer.excerpts[0]!.text, question).toMatch(/(?:killed|assassination of) (?:the )?Hezbollah leader,? Hassan Nasrallah/);
+    }
+  });
+
   it("refuses a question made only of common words", async () => {
     const answer = await engine.ask("What is it that they are?");
     expect(answer.answered).toBe(false);

@@ -36,6 +36,22 @@ describe("scoreSentence", () => {
     expect(score(q, "After Hassan Nasrallah, Hezbollah chose Naim Qassem as its leader.").typeMatch).toBe(true);
   });
 
+  it("does not count a name the sentence gives only to name someone else by ('Nasrallah's son-in-law'), unless the question asks after that relation", () => {
+    const named = (question: string) => {
+      const q = query(question);
+      return { ...q, concepts: q.concepts.map((c) => (c.forms[0]!.term === "nasrallah" ? { ...c, name: true } : c)) };
+    };
+    const q = named("Did Israel kill Nasrallah?");
+    const relative = score(q, "An Israeli strike killed Nasrallah's son-in-law Hassan Jaafar al-Qasir.");
+    const himself = score(q, "An Israeli strike killed the Hezbollah leader, Hassan Nasrallah.");
+    expect(relative.lexical).toBeLessThan(himself.lexical);
+    expect(relative.score).toBeLessThan(himself.score);
+    // A sentence that also names him himself counts him.
+    expect(score(q, "Nasrallah said Israel killed Nasrallah's son-in-law.").lexical).toBe(1);
+    const askedAfter = named("Was Nasrallah's son-in-law killed?");
+    expect(score(askedAfter, "That attack reportedly killed Nasrallah's son-in-law Hassan Jaafar al-Qasir.").lexical).toBe(1);
+  });
+
   it("takes a time told relative to an event as an answer to 'when'", () => {
     const q = query("When did the ferry service start?");
     expect(score(q, "The ferry service started just hours after the bridge closed.").typeMatch).toBe(true);
