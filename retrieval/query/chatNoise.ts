@@ -1,7 +1,7 @@
 /**
  * What people add to a question in a chat that is not part of it: greetings and fillers ("yo",
- * "bro", "tbh", "pls"), chat spellings of small words ("u", "ur", "r"), contractions, and runs
- * of punctuation. Removing them first means none of them is searched for or counted as content.
+ * "bro", "tbh", "pls"), chat spellings of small words ("u", "ur", "r"), contractions, shortened
+ * months ("oct 7"), and runs of punctuation. Removing them first means none of them is searched for or counted as content.
  */
 
 /** Chat words that carry no content: dropped wherever they stand. */
@@ -69,6 +69,26 @@ const CONTRACTIONS: [RegExp, string][] = [
   [/\bi'm\b/giu, "i am"],
 ];
 
+/** Months as people shorten them beside a day or year ("oct 7", "23 sept", "jan 2024"), where the articles write them out. */
+const MONTHS: Record<string, string> = {
+  jan: "January",
+  feb: "February",
+  mar: "March",
+  apr: "April",
+  jun: "June",
+  jul: "July",
+  aug: "August",
+  sep: "September",
+  sept: "September",
+  oct: "October",
+  nov: "November",
+  dec: "December",
+};
+const MONTH = "(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?";
+const DAY = "\\d{1,2}(?:st|nd|rd|th)?";
+const SHORT_MONTH_BEFORE_DAY = new RegExp(`\\b${MONTH}(?=\\s+(?:${DAY}|\\d{4})\\b)`, "giu");
+const SHORT_MONTH_AFTER_DAY = new RegExp(`(?<=\\b${DAY}\\s+)${MONTH}(?![\\p{L}])`, "giu");
+
 /**
  * How a chat question frames itself around the asker ("u think hamas would…", "i wonder why…"):
  * none of it is what is asked, and "think" counted as content would have to be in the answer.
@@ -114,6 +134,7 @@ export function removeChatNoise(typed: string): string {
   let text = typed.replace(LINK, " ").replace(EMOJI, " ").replace(MARKDOWN, "").replace(STRETCHED, (word) => (STRETCHABLE.has(unstretched(word.toLowerCase())) ? unstretched(word) : word)).replace(/[’‘ʼ´]/gu, "'");
   for (const frame of [...ASKER_FRAMES, CLOSING_ASIDE, CLOSING_ALTERNATIVE]) text = text.replace(frame, " ");
   for (const [pattern, replacement] of CONTRACTIONS) text = text.replace(pattern, replacement);
+  for (const pattern of [SHORT_MONTH_BEFORE_DAY, SHORT_MONTH_AFTER_DAY]) text = text.replace(pattern, (_, month: string) => MONTHS[month.toLowerCase()]!);
   // Runs of punctuation ("??", "!!!", "?!") say nothing more than one mark.
   text = text.replace(/([?!.,])[?!.,]+/gu, "$1");
   const words = text.split(/(\s+)/u).flatMap((part) => {

@@ -39,6 +39,15 @@ describe("removeChatNoise", () => {
     expect(removeChatNoise("what does the coordination framework think israel will do next")).toBe("what does the coordination framework think israel will do next");
   });
 
+  it("writes out a month shortened beside a day or a year, and nothing else that looks like one", () => {
+    expect(removeChatNoise("what happened on oct 7")).toBe("what happened on October 7");
+    expect(removeChatNoise("attacks post oct. 7th")).toBe("attacks post October 7th");
+    expect(removeChatNoise("what happened on 23 sept")).toBe("what happened on 23 September");
+    expect(removeChatNoise("the jan 2024 strike in jordan")).toBe("the January 2024 strike in jordan");
+    expect(removeChatNoise("did the strikes mar the deal")).toBe("did the strikes mar the deal");
+    expect(removeChatNoise("what did jan say in dec")).toBe("what did jan say in dec");
+  });
+
   it("drops a polite or indirect opening before the question word, but not 'tell me about' or a 'know' the question asks", () => {
     expect(removeChatNoise("can you tell me who killed khafaji")).toBe("who killed khafaji");
     expect(removeChatNoise("anyone know when nasrallah was killed?")).toBe("when nasrallah was killed?");
