@@ -39,6 +39,15 @@ describe("removeChatNoise", () => {
     expect(removeChatNoise("what does the coordination framework think israel will do next")).toBe("what does the coordination framework think israel will do next");
   });
 
+  it("reads a question word typed too fast as the word, but not a real word it could be taken for", () => {
+    expect(removeChatNoise("whta did the iraqi government do")).toBe("what did the iraqi government do");
+    expect(removeChatNoise("wich militia is the strongest")).toBe("which militia is the strongest");
+    expect(removeChatNoise("how meny attacks")).toBe("how many attacks");
+    expect(removeChatNoise("hwo leads kh")).toBe("who leads kh");
+    expect(removeChatNoise("were did the drone come from")).toBe("where did the drone come from");
+    expect(removeChatNoise("were there attacks on eilat")).toBe("were there attacks on eilat");
+  });
+
   it("writes out a month shortened beside a day or a year, and nothing else that looks like one", () => {
     expect(removeChatNoise("what happened on oct 7")).toBe("what happened on October 7");
     expect(removeChatNoise("attacks post oct. 7th")).toBe("attacks post October 7th");
