@@ -77,6 +77,9 @@ export interface QueryLexicon {
   subjects?: SubjectFinder;
 }
 
+/** Words after which a word is a noun ("the weather", "their base"). */
+const DETERMINERS = new Set(["the", "a", "an", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their", "every", "each", "some", "any", "no"]);
+
 /** Weights of what is searched besides the typed words, below them as the issue of recall vs precision asks. */
 export const EXPANSION_WEIGHTS = {
   /** Another name of the same actor ("Hashd al-Shaabi" for "PMF"). */
@@ -244,7 +247,7 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
     const concept: QueryConcept = { typed: word.form, forms: [{ term, weight: 1 }], name };
     // The thesaurus bridges a word the articles never use ("boss", "buying"); for a word they use, its
     // related words add more noise than they find (SciFact nDCG@10 0.670 with them, 0.692 without).
-    const thesaurusTerms = name || lexicon.hasTerm(term) ? [] : relatedTerms(form, lexicon);
+    const thesaurusTerms = name || lexicon.hasTerm(term) ? [] : relatedTerms(form, lexicon, DETERMINERS.has(words[i - 1]?.form ?? ""));
     const phrasal = name ? [] : phrasalVerbTerms(form, words[i + 1]?.form, lexicon);
     const capital = describedCapitalTerms(form, words[i - 1]?.form, [words[i + 1]?.form, words[i + 2]?.form], lexicon);
     const person = !name && lexicon.personRoles && lexicon.actors ? describedPersonTerms(forms, i, lexicon.personRoles, lexicon.actors, { hasTerm: lexicon.hasTerm, uses: (f) => lexicon.vocabulary.counts.get(f) ?? 0 }) : [];

@@ -195,13 +195,13 @@ export function openWordNet(dictDir: string = wordnetDictDir()): WordNet {
     if (cached) return cached;
     const out: ReturnType<WordNet["related"]> = [];
     for (const { pos, lemma } of lemmas(word)) {
-      for (const form of [lemma, ...(IRREGULAR_FORMS.get(lemma) ?? [])]) if (form !== word) out.push({ word: form, relation: "inflection", sense: 0 });
+      for (const form of [lemma, ...(IRREGULAR_FORMS.get(lemma) ?? [])]) if (form !== word) out.push({ word: form, relation: "inflection", sense: 0, pos });
       offsetsOf(pos, lemma)
         .slice(0, SENSES_READ)
         .forEach((offset, sense) => {
           const own = synset(pos, offset);
           const lemmaAt = own.words.indexOf(lemma) + 1;
-          for (const w of own.words) if (w !== lemma) out.push({ word: w, relation: "synonym", sense });
+          for (const w of own.words) if (w !== lemma) out.push({ word: w, relation: "synonym", sense, pos });
           const taken = new Map<Relation, number>();
           for (const pointer of own.pointers) {
             const relation = RELATION_OF[pointer.symbol];
@@ -214,7 +214,7 @@ export function openWordNet(dictDir: string = wordnetDictDir()): WordNet {
             const target = synset(pointer.pos, pointer.offset);
             const targetWord = pointer.target & 0xff;
             const words = targetWord > 0 ? [target.words[targetWord - 1]!] : target.words;
-            for (const w of words) out.push({ word: w, relation, sense });
+            for (const w of words) out.push({ word: w, relation, sense, pos });
           }
         });
     }

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { openWordNet } from "../../../retrieval/query/wordnet.js";
+import { relatedTerms } from "../../../retrieval/query/relatedTerms.js";
 
 const wordnet = openWordNet();
 afterAll(() => wordnet.close());
@@ -21,6 +22,14 @@ describe("openWordNet", () => {
   it("gives synonyms of the commonest senses", () => {
     const synonyms = wordnet.related("purchase").filter((r) => r.relation === "synonym").map((r) => r.word);
     expect(synonyms).toContain("buy");
+  });
+
+  it("tells which word class each related word's sense is, so a noun after 'the' is not expanded as a verb", () => {
+    const weather = wordnet.related("weather");
+    expect(weather).toContainEqual(expect.objectContaining({ word: "endure", pos: "verb" }));
+    const lexicon = { thesaurus: wordnet, hasTerm: (term: string) => ["endur", "condit"].includes(term) };
+    expect(relatedTerms("weather", lexicon).map((t) => t.term)).toEqual(expect.arrayContaining(["endur", "condit"]));
+    expect(relatedTerms("weather", lexicon, true).map((t) => t.term)).toEqual(["condit"]);
   });
 
   it("knows words that name one place or person, and a lowercase word only when it is no other kind of word", () => {
