@@ -24,7 +24,7 @@ const GROUPS: readonly string[] = [
   "start started begin began launch launched open opened",
   "found founded establish established create created form formed",
   "end ended stop stopped halt halted cease suspend suspended",
-  "leave left withdraw withdrawal withdrew depart exit",
+  "leave left withdraw withdrawal withdrew depart exit pullout drawdown",
   "help helped support supported aid assist assistance backing",
   "army military forces troops",
   "soldier soldiers troops personnel servicemen",
@@ -64,6 +64,11 @@ const GROUPS: readonly string[] = [
   "secret covert clandestine",
   "spy spying espionage intelligence",
   "smuggle smuggling smuggled transfer transferred",
+  "visit visited trip travelled traveled toured",
+  "paper newspaper outlet journal",
+  "report reported publish published print printed reveal revealed",
+  "detail details specifics particulars",
+  "timetable timeline schedule deadline",
 ];
 
 /** How much a paraphrase counts against the typed word (WordNet's synonyms count 0.5). */

@@ -176,6 +176,11 @@ describe("understandQuestion", () => {
     expect(weightOf("which commander died in damascus", "kill", { thesaurus })).toBe(0.5);
     expect(weightOf("who is the boss of the quds force", "command")).toBe(0.5);
     expect(weightOf("what did the militias hit", "struck")).toBe(0.5);
+    expect(weightOf("which newspaper printed the pullout timetable", "withdraw")).toBe(0.5);
+    expect(weightOf("which newspaper printed the pullout timetable", "journal")).toBe(0.5);
+    expect(weightOf("which commander visited baghdad", "visit")).toBe(1);
+    // "went" is any going, not a visit: "going after militia leaders" adds nothing of visits.
+    expect(weightOf("where has israel been going after militia leaders", "visit")).toBeUndefined();
     // Only words the articles use are searched.
     expect(weightOf("who is the boss of the quds force", "chairman")).toBeUndefined();
   });
