@@ -1,7 +1,9 @@
 /**
- * What people add to a question in a chat that is not part of it: greetings and fillers ("yo",
- * "bro", "tbh", "pls"), chat spellings of small words ("u", "ur", "r"), contractions, shortened
- * months ("oct 7"), and runs of punctuation. Removing them first means none of them is searched for or counted as content.
+ * What people add to a question in a chat that is not part of it, and how they shorten it:
+ * greetings and fillers ("yo", "bro", "tbh", "pls"), chat spellings of small words ("u", "ur",
+ * "r", "whta"), contractions, shortened months ("oct 7"), polite openings ("can you tell me"),
+ * and runs of punctuation. Removing them first means none of them is searched for or counted as
+ * content.
  */
 
 /** Chat words that carry no content: dropped wherever they stand. */

@@ -1,9 +1,10 @@
+import type { SmallTalk } from "../types.js";
+
 /**
  * Messages that talk to the bot rather than ask about the articles: "hi", "thanks!", "help", "what
  * can you do". Searched, "help" finds "helping" and "how does this work" finds "has been working";
  * read as what they are, they get a greeting or the way to use the bot instead of a quote.
  */
-import type { SmallTalk } from "../types.js";
 
 const GREETING = /^(?:hi+|hey+|hello+|hallo|yo+|sup|hiya|howdy|heya|gm|good (?:morning|afternoon|evening|day)|what'?s up|wh?at'?s good|wassup|wazzup)(?: (?:there|all|everyone|everybody|folks|guys|bot|y'?all|friend|mate))?$/u;
 
