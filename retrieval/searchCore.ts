@@ -235,9 +235,10 @@ export async function openSearchCore(docs: Document[], options: SearchCoreOption
       sentences.push({ ...s, docId: doc.id, index, vector: [], tokens, terms, windowTerms: terms });
     });
     // The window: this sentence and up to two before it, unless a caption or blurb lies between, and
-    // the title, which names what every sentence of the article is about.
+    // the title, which names what every sentence of the article is about, and the publisher, who says
+    // every one of them ("what did the jerusalem post say about …").
     const first = sentenceOffset.get(doc.id)!;
-    const titleTerms = tokenize(doc.title);
+    const titleTerms = [...tokenize(doc.title), ...(doc.publisher ? tokenize(doc.publisher) : [])];
     for (let at = first; at < sentences.length; at++) {
       const window = new Set([...titleTerms, ...sentences[at]!.terms]);
       for (let back = at - 1; back >= Math.max(first, at - 2); back--) {

@@ -138,6 +138,12 @@ describe("bad questions", () => {
     expect(answer.refusal).toMatch(/none mentions japan/);
   });
 
+  it("reads a publisher the question names as around every sentence of its articles", async () => {
+    // "the world's eyes have been on Gaza" is Al Majalla's, and names neither Al Majalla nor attention.
+    const answer = await engine.ask("what does al majalla say about the world's attention");
+    expect(answer.excerpts.map((e) => e.text).join(" ")).toContain("the world's eyes");
+  });
+
   it("takes a question's publisher as the teller of its articles' sentences, not a name they replace", async () => {
     const answer = await engine.ask("how well does al majalla think israel has done against nasrallah's group");
     expect(answer.refusal ?? "").not.toMatch(/not Al Majalla/);
