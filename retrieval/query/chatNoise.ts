@@ -137,6 +137,8 @@ const ASKER_FRAMES: RegExp[] = [
   /\b(?:(?:do|did|would)\s+)?(?:you|u|ya|y'all)\s+(?:think|reckon|guess|suppose)\b/giu,
   /\bi\s+(?:wonder|guess|suppose|reckon|heard)\b(?:\s+(?:that|if|whether))?/giu,
   /\bi(?:'m|\s+am)\s+(?:wondering|curious)\b(?:\s+(?:about|if|whether))?/giu,
+  // "i read that …", "someone said …", "is it true that …", "true or false: …": a claim put up to be checked is the question.
+  /^\s*(?:(?:i\s+(?:read|saw|heard)|(?:someone|somebody|people)\s+(?:said|says|told\s+me))\s+(?:somewhere\s+)?(?:that\b)?|is\s+it\s+true\s+(?:that\b)?|true\s+or\s+false\b\s*:?)/giu,
   // "can you tell me who…", "does anyone know when…", "i want to know who…", "pls tell me how many…": a
   // question put politely or indirectly, before its question word ("tell me about X" asks, and stays).
   /^\s*(?:(?:so|ok|okay|hey|hi|yo)\b[\s,]*)?(?:(?:can|could|would|will)\s+(?:you|u|someone|somebody|anyone|anybody)\s+(?:please\s+|pls\s+|plz\s+)?(?:tell\s+(?:me|us)|show\s+(?:me|us)|explain(?:\s+to\s+(?:me|us))?|remind\s+(?:me|us))|(?:does\s+|do\s+)?(?:anyone|anybody|someone|somebody|you|u|ya)\s+(?:happen\s+to\s+)?know|i\s+(?:want|wanna|need|would\s+like|'d\s+like|d\s+like)\s+(?:to\s+)?know|(?:please\s+|pls\s+|plz\s+)?(?:tell|show|remind)\s+(?:me|us)|(?:any|got\s+an?)\s+idea)\b[\s,:]*(?=(?:who|what|where|when|why|how|which|whose)\b)/giu,
@@ -146,7 +148,7 @@ const ASKER_FRAMES: RegExp[] = [
  * "…? asking for a friend", "…, im confused"): the last clause, after a comma or a question mark.
  */
 const CLOSING_ASIDE =
-  /(?<=[,?!]|\s-)\s*(?:(?:i|im|i'm|i\s+am|i've|ive|i\s+have)\s+(?:(?:keep|kept|been)\s+(?:hearing|seeing|reading|getting)|(?:can(?:'t|not|\s+not)?|cant|could(?:n't|\s+not)|couldnt)\s+find|(?:so\s+|a\s+bit\s+|kinda\s+)?(?:confused|lost))|(?:i\s+)?(?:saw|heard|read|seen)\s+(?:it|this|that|something|smth|sth)\s+(?:on|in|from)\b|asking\s+for\s+a\s+friend|just\s+curious|thanks\s+in\s+advance)\b[^?!]*[?!.]*\s*$/giu;
+  /(?<=[,.?!]|\s-)\s*(?:(?:i|im|i'm|i\s+am|i've|ive|i\s+have)\s+(?:(?:keep|kept|been)\s+(?:hearing|seeing|reading|getting)|(?:can(?:'t|not|\s+not)?|cant|could(?:n't|\s+not)|couldnt)\s+find|(?:so\s+|a\s+bit\s+|kinda\s+)?(?:confused|lost))|(?:i\s+)?(?:saw|heard|read|seen)\s+(?:it|this|that|something|smth|sth)\s+(?:on|in|from)\b|is\s+(?:that|it|this)\s+(?:really\s+)?(?:true|right|correct|accurate)|(?:true|right|correct)(?=\s*\?)|asking\s+for\s+a\s+friend|just\s+curious|thanks\s+in\s+advance)\b[^?!]*[?!.]*\s*$/giu;
 /** "…or nah", "…or what": read before the fillers go ("nah" is one) and again after ("or what lol"). */
 const CLOSING_ALTERNATIVE = /\bor\s+(?:nah|not|no|what|smth|sth|something)\s*(?=[?!.]*\s*$)/giu;
 

@@ -39,6 +39,16 @@ describe("removeChatNoise", () => {
     expect(removeChatNoise("what does the coordination framework think israel will do next")).toBe("what does the coordination framework think israel will do next");
   });
 
+  it("reads a claim put up to be checked as the question, but not a 'right' or 'true' the question asks about", () => {
+    expect(removeChatNoise("i read that israel killed khafaji. is that true?")).toBe("israel killed khafaji.");
+    expect(removeChatNoise("someone said the houthis have an office in baghdad, true?")).toBe("the houthis have an office in baghdad");
+    expect(removeChatNoise("is it true that kh killed three us soldiers")).toBe("kh killed three us soldiers");
+    expect(removeChatNoise("true or false: iran founded hezbollah")).toBe("iran founded hezbollah");
+    expect(removeChatNoise("hezbollah was founded by iran, right?")).toBe("hezbollah was founded by iran");
+    expect(removeChatNoise("who is on the right?")).toBe("who is on the right?");
+    expect(removeChatNoise("which claim is true?")).toBe("which claim is true?");
+  });
+
   it("reads a question word typed too fast as the word, but not a real word it could be taken for", () => {
     expect(removeChatNoise("whta did the iraqi government do")).toBe("what did the iraqi government do");
     expect(removeChatNoise("wich militia is the strongest")).toBe("which militia is the strongest");
