@@ -141,7 +141,7 @@ const ASKER_FRAMES: RegExp[] = [
   /^\s*(?:(?:i\s+(?:read|saw|heard)|(?:someone|somebody|people)\s+(?:said|says|told\s+me))\s+(?:somewhere\s+)?(?:that\b)?|is\s+it\s+true\s+(?:that\b)?|true\s+or\s+false\b\s*:?)/giu,
   // "can you tell me who…", "does anyone know when…", "i want to know who…", "pls tell me how many…": a
   // question put politely or indirectly, before its question word ("tell me about X" asks, and stays).
-  /^\s*(?:(?:so|ok|okay|hey|hi|yo)\b[\s,]*)?(?:(?:can|could|would|will)\s+(?:you|u|someone|somebody|anyone|anybody)\s+(?:please\s+|pls\s+|plz\s+)?(?:tell\s+(?:me|us)|show\s+(?:me|us)|explain(?:\s+to\s+(?:me|us))?|remind\s+(?:me|us))|(?:does\s+|do\s+)?(?:anyone|anybody|someone|somebody|you|u|ya)\s+(?:happen\s+to\s+)?know|i\s+(?:want|wanna|need|would\s+like|'d\s+like|d\s+like)\s+(?:to\s+)?know|(?:please\s+|pls\s+|plz\s+)?(?:tell|show|remind)\s+(?:me|us)|(?:any|got\s+an?)\s+idea)\b[\s,:]*(?=(?:who|what|where|when|why|how|which|whose)\b)/giu,
+  /^\s*(?:(?:so|ok|okay|hey|hi|yo)\b[\s,]*)?(?:(?:can|could|would|will)\s+(?:you|u|someone|somebody|anyone|anybody)\s+(?:please\s+|pls\s+|plz\s+)?(?:tell\s+(?:me|us)|show\s+(?:me|us)|explain(?:\s+to\s+(?:me|us))?|remind\s+(?:me|us))|(?:does\s+|do\s+)?(?:anyone|anybody|someone|somebody|you|u|ya)\s+(?:happen\s+to\s+)?know|(?:i\s+(?:want|wanna|need|would\s+like)|i'?d\s+like)\s+(?:to\s+)?know|(?:please\s+|pls\s+|plz\s+)?(?:tell|show|remind)\s+(?:me|us)|(?:any|got\s+an?)\s+idea)\b[\s,:]*(?=(?:who|what|where|when|why|how|which|whose)\b)/giu,
 ];
 /**
  * What the asker says of themselves after the question ("…, i keep hearing different things",

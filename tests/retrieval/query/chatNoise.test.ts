@@ -72,6 +72,7 @@ describe("removeChatNoise", () => {
     expect(removeChatNoise("anyone know when nasrallah was killed?")).toBe("when nasrallah was killed?");
     expect(removeChatNoise("does anybody know why the us hit back")).toBe("why the us hit back");
     expect(removeChatNoise("i want to know who leads the quds force")).toBe("who leads the quds force");
+    expect(removeChatNoise("i'd like to know who represents hamas in baghdad")).toBe("who represents hamas in baghdad");
     expect(removeChatNoise("could you explain what the coordination framework is")).toBe("what the coordination framework is");
     expect(removeChatNoise("pls tell me how many drones hit eilat")).toBe("how many drones hit eilat");
     expect(removeChatNoise("so can someone tell me what kh is")).toBe("what kh is");
