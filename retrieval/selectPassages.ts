@@ -145,7 +145,9 @@ function conceptShare(query: PassageQuery, weights: readonly number[], has: (ter
 }
 
 /** People a sentence may name through someone else's name: "Nasrallah's son-in-law", "Khafaji's deputy". */
-const RELATION_AFTER_POSSESSIVE = /^\s+(sons?|daughters?|brothers?|sisters?|wife|wives|husband|father|mother|nephew|niece|cousin|uncle|aunt|relatives?|family|deputy|aides?|bodyguards?|driver|successor|predecessor)\b/iu;
+const RELATIONS = "sons?|daughters?|brothers?|sisters?|wife|wives|husband|father|mother|nephew|niece|cousin|uncle|aunt|relatives?|family|deputy|aides?|bodyguards?|driver|successor|predecessor";
+const RELATION_AFTER_POSSESSIVE = new RegExp(`^\\s+(${RELATIONS})\\b`, "iu");
+const ANY_POSSESSIVE_RELATION = new RegExp(`['’]s\\s+(?:${RELATIONS})\\b`, "iu");
 
 /**
  * The question's names that the sentence mentions only to name someone else by ("That attack killed
@@ -154,7 +156,7 @@ const RELATION_AFTER_POSSESSIVE = /^\s+(sons?|daughters?|brothers?|sisters?|wife
  */
 function namesOnlyThroughRelations(query: PassageQuery, text: string): Set<string> {
   const names = new Set(query.concepts.filter((c) => c.name).map((c) => c.forms[0]!.term));
-  if (names.size === 0 || query.answerType === "person-or-group") return new Set();
+  if (names.size === 0 || query.answerType === "person-or-group" || !ANY_POSSESSIVE_RELATION.test(text)) return new Set();
   const onlyThrough = new Map<string, boolean>();
   for (const match of text.matchAll(WORD_PATTERN)) {
     const term = termOf(wordForm(match[0]));
