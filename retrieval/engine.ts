@@ -17,7 +17,7 @@ import { countedTerms } from "./verdict/countedThing.js";
 import { readAskedQuestion } from "./answerType.js";
 import { citePassages } from "./cite.js";
 import { parseQuestion } from "./question.js";
-import { tokenize } from "./text/tokenize.js";
+import { termOf, tokenize } from "./text/tokenize.js";
 import { sha256 } from "./store/manifest.js";
 import { CORPUS_INDEX_NAME, openVectorStore } from "./store/openVectorStore.js";
 import { vectorStoreConfigFromEnv, type VectorStoreConfig } from "./store/vectorStoreConfig.js";
@@ -171,7 +171,11 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
   const [vector] = await embedder.embedQueries([understood.searched]);
   const found = await searchChunks(core, { vector: vector!, terms: understood.terms }, retrieval.depth, retrieval.weights);
   const excluded = retrieval.excludeDocs;
-  const hits = excluded ? found.filter((h) => !excluded.has(core.chunks[h.chunk]!.docId)) : found;
+  const kept = excluded ? found.filter((h) => !excluded.has(core.chunks[h.chunk]!.docId)) : found;
+  // "according to the Guardian", "what does al majalla say": the answer is in that publisher's articles.
+  const named = publishersNamed(understood, core.docs);
+  const fromNamed = kept.filter((h) => named.has(core.chunks[h.chunk]!.docId));
+  const hits = fromNamed.length > 0 ? fromNamed : kept;
   // "who is X", "who leads X": the sentences the actor registry knows say it come first (query/actorQuestions.ts).
   const favoured = favouredSentencesFor(understood.searched, lexicon.actors);
   const query: PassageQuery = {
@@ -197,6 +201,34 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
 }
 
 export type QuestionScores = Awaited<ReturnType<typeof scoreQuestion>>;
+
+/** How the articles write small numbers and tens in words ("three US soldiers" for "3"). */
+const NUMBERS_IN_WORDS: Record<string, string> = Object.fromEntries(
+  ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"].map((w, i) => [String(i + 1), w]).concat(
+    ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"].map((w, i) => [String(20 + 10 * i), w]),
+  ),
+);
+
+/**
+ * Numbers the question states ("400 attacks") that the best sentence and the two before it do not,
+ * in digits or words: a passage cannot state what the question says of a number it never gives.
+ */
+function numbersNotAround(understood: { concepts: readonly { typed: string; forms: readonly { term: string }[] }[] }, window: ReadonlySet<string> | undefined): string[] {
+  if (!window) return [];
+  const stated = (n: string) => window.has(n) || (NUMBERS_IN_WORDS[n] !== undefined && window.has(termOf(NUMBERS_IN_WORDS[n]!)!));
+  return understood.concepts.filter((c) => /^\d+$/u.test(c.forms[0]!.term) && !stated(c.forms[0]!.term)).map((c) => c.typed);
+}
+
+/** The documents whose publisher the question names, every word of the name typed ("al majalla", "the guardian"). */
+function publishersNamed(understood: { concepts: readonly { forms: readonly { term: string }[] }[] }, docs: readonly Document[]): Set<string> {
+  const typed = new Set(understood.concepts.map((c) => c.forms[0]!.term));
+  return new Set(
+    docs.filter((d) => {
+      const name = d.publisher ? tokenize(d.publisher) : [];
+      return name.length > 0 && name.every((t) => typed.has(t));
+    }).map((d) => d.id),
+  );
+}
 
 /**
  * The people, armed groups and organisations of the actor registry the question names. States are
@@ -257,6 +289,7 @@ export function explainAnswer(core: SearchCore, scores: QuestionScores, options:
   const decision = decideVerdict(features, best, understood.concepts.length, {
     substitutions: scores.substitutions,
     absentNames: understood.absentNames,
+    unstatedNumbers: numbersNotAround(understood, best ? core.sentences[best.sentence]!.windowTerms : undefined),
     namedActors: scores.namedActors,
     denial: scores.denial,
     actorAnswer: scores.actorAnswer,

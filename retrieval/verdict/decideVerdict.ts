@@ -90,7 +90,9 @@ export interface VerdictDecision {
  * the articles are about them, however little of its wording they share ("why does the khafaji strike
  * matter"). A question asking only what an actor is, or who leads a group, is answered by a sentence
  * saying it (`actorAnswer`), and one asking who leads now is not by a sentence naming a leader as killed.
- * A greeting, thanks or a request for help (`smallTalk`) asks nothing of the articles: `none`, saying how to ask.
+ * A number the question states that the best sentence does not give ("why did the Guardian say 400
+ * attacks" of "about 40 attacks", `unstatedNumbers`) is a premise it cannot confirm. A greeting, thanks
+ * or a request for help (`smallTalk`) asks nothing of the articles: `none`, saying how to ask.
  */
 export function decideVerdict(
   features: VerdictFeatures,
@@ -103,9 +105,10 @@ export function decideVerdict(
     denial?: string | undefined;
     actorAnswer?: "answers" | "no-longer" | undefined;
     smallTalk?: SmallTalk | undefined;
+    unstatedNumbers?: readonly string[];
   } = {},
 ): VerdictDecision {
-  const { substitutions = [], absentNames = [], namedActors = [], denial, actorAnswer, smallTalk } = question;
+  const { substitutions = [], absentNames = [], namedActors = [], denial, actorAnswer, smallTalk, unstatedNumbers = [] } = question;
   const { onTopic: topicModel, states: statesModel, thresholds } = VERDICT_MODELS;
   const onTopic = predict(topicModel, features);
   const states = predict(statesModel, features);
@@ -119,7 +122,8 @@ export function decideVerdict(
   }
   // "who is X", "who leads X" answered by a sentence saying it, as the actor registry knows (query/actorQuestions.ts).
   if (actorAnswer === "answers") return { verdict: "answered", onTopic, states };
-  if (best.supported && substitutions.length === 0 && absentNames.length === 0 && denial === undefined && actorAnswer !== "no-longer" && states >= thresholds.states) return { verdict: "answered", onTopic, states };
+  const blocked = substitutions.length > 0 || absentNames.length > 0 || unstatedNumbers.length > 0 || denial !== undefined || actorAnswer === "no-longer";
+  if (best.supported && !blocked && states >= thresholds.states) return { verdict: "answered", onTopic, states };
   const names = absentNames.length
     ? ` (none mentions ${absentNames.join(", ")})`
     : best.missingNames.length
@@ -128,8 +132,10 @@ export function decideVerdict(
         ? ` (the closest name ${substitutions.map((s) => `${s.named.name}, not ${s.asked.name}`).join("; ")})`
         : denial !== undefined
           ? ` (the closest says “${denial}”)`
-          : actorAnswer === "no-longer"
-            ? " (the closest names a leader the articles say was killed, not who leads now)"
-            : "";
+          : unstatedNumbers.length
+            ? ` (the closest does not say ${unstatedNumbers.join(", ")})`
+            : actorAnswer === "no-longer"
+              ? " (the closest names a leader the articles say was killed, not who leads now)"
+              : "";
   return { verdict: "related", onTopic, states, refusal: `The articles touch on this, but none of the passages found states what the question asks${names}.` };
 }

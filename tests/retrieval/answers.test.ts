@@ -144,6 +144,25 @@ describe("bad questions", () => {
     expect(answer.excerpts.map((e) => e.text).join(" ")).toContain("the world's eyes");
   });
 
+  it("answers from the articles of the publisher a question names", async () => {
+    const articles = engine.articles();
+    const guardian = new Set(articles.filter((a) => a.publisher === "The Guardian").map((a) => a.file));
+    expect(guardian.size).toBeGreaterThan(0);
+    const answer = await engine.ask("what does the guardian say about the iraqi militias");
+    expect(answer.excerpts.length).toBeGreaterThan(0);
+    for (const e of answer.excerpts) expect(guardian.has(e.file), e.text).toBe(true);
+  });
+
+  it("does not confirm a number the closest passage does not give, in digits or in words", async () => {
+    // The Guardian's article says "about 40 attacks … in the past two and a half weeks".
+    const wrongNumber = await engine.ask("why did the guardian say iraqi militias launched 400 attacks on israel in two weeks");
+    expect(wrongNumber.verdict).toBe("related");
+    expect(wrongNumber.refusal).toMatch(/does not say 400/);
+    const inWords = await engine.ask("who killed the 3 us soldiers in jordan");
+    expect(inWords.verdict).toBe("answered");
+    expect(inWords.excerpts[0]!.text).toContain("Kataib Hezbollah killed three US soldiers");
+  });
+
   it("takes a question's publisher as the teller of its articles' sentences, not a name they replace", async () => {
     const answer = await engine.ask("how well does al majalla think israel has done against nasrallah's group");
     expect(answer.refusal ?? "").not.toMatch(/not Al Majalla/);

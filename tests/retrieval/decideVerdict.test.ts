@@ -36,6 +36,13 @@ describe("decideVerdict", () => {
     expect(decision.refusal).toMatch(/the closest says “not as capable”/);
   });
 
+  it("does not answer when the best sentence does not give a number the question states, and says which", () => {
+    expect(decideVerdict(NEAR, BEST, 3).verdict).toBe("answered");
+    const decision = decideVerdict(NEAR, BEST, 3, { unstatedNumbers: ["400"] });
+    expect(decision.verdict).toBe("related");
+    expect(decision.refusal).toMatch(/the closest does not say 400/);
+  });
+
   it("answers 'who is X' or 'who leads X' with a sentence saying it, however little else it shares with the question", () => {
     const unsupported = { ...BEST, supported: false } as SentenceScore;
     expect(decideVerdict(FAR, unsupported, 2, { namedActors: ["Michael Knights"] }).verdict).toBe("related");
