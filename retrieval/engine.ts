@@ -17,7 +17,7 @@ import { countedTerms } from "./verdict/countedThing.js";
 import { readAskedQuestion } from "./answerType.js";
 import { citePassages } from "./cite.js";
 import { parseQuestion } from "./question.js";
-import { termOf, tokenize } from "./text/tokenize.js";
+import { tokenize } from "./text/tokenize.js";
 import { sha256 } from "./store/manifest.js";
 import { CORPUS_INDEX_NAME, openVectorStore } from "./store/openVectorStore.js";
 import { vectorStoreConfigFromEnv, type VectorStoreConfig } from "./store/vectorStoreConfig.js";
@@ -33,6 +33,8 @@ import { buildPersonRoles } from "./actors/personRoles.js";
 import { buildGroupStates } from "./actors/groupStates.js";
 import { openWordNet } from "./query/wordnet.js";
 import { smallTalkOf } from "./query/smallTalk.js";
+import { publishersNamed } from "./query/namedPublishers.js";
+import { numbersNotAround } from "./verdict/unstatedNumbers.js";
 import { withIndexLock } from "./ingest/indexLock.js";
 import { corpusSignature } from "./ingest/corpusFiles.js";
 import { addArticle, removeArticle, type AddedArticle, type RemovedArticle } from "./ingest/ingestArticle.js";
@@ -201,34 +203,6 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
 }
 
 export type QuestionScores = Awaited<ReturnType<typeof scoreQuestion>>;
-
-/** How the articles write small numbers and tens in words ("three US soldiers" for "3"). */
-const NUMBERS_IN_WORDS: Record<string, string> = Object.fromEntries(
-  ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"].map((w, i) => [String(i + 1), w]).concat(
-    ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"].map((w, i) => [String(20 + 10 * i), w]),
-  ),
-);
-
-/**
- * Numbers the question states ("400 attacks") that the best sentence and the two before it do not,
- * in digits or words: a passage cannot state what the question says of a number it never gives.
- */
-function numbersNotAround(understood: { concepts: readonly { typed: string; forms: readonly { term: string }[] }[] }, window: ReadonlySet<string> | undefined): string[] {
-  if (!window) return [];
-  const stated = (n: string) => window.has(n) || (NUMBERS_IN_WORDS[n] !== undefined && window.has(termOf(NUMBERS_IN_WORDS[n]!)!));
-  return understood.concepts.filter((c) => /^\d+$/u.test(c.forms[0]!.term) && !stated(c.forms[0]!.term)).map((c) => c.typed);
-}
-
-/** The documents whose publisher the question names, every word of the name typed ("al majalla", "the guardian"). */
-function publishersNamed(understood: { concepts: readonly { forms: readonly { term: string }[] }[] }, docs: readonly Document[]): Set<string> {
-  const typed = new Set(understood.concepts.map((c) => c.forms[0]!.term));
-  return new Set(
-    docs.filter((d) => {
-      const name = d.publisher ? tokenize(d.publisher) : [];
-      return name.length > 0 && name.every((t) => typed.has(t));
-    }).map((d) => d.id),
-  );
-}
 
 /**
  * The people, armed groups and organisations of the actor registry the question names. States are
