@@ -199,7 +199,9 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
   const asked = new Set(understood.concepts.filter((c) => !c.name).map((c) => c.forms[0]!.term));
   const denial = best ? deniedPremise(understood.searched, asked, sentenceText(core, best.sentence)) : undefined;
   const actorAnswer = best ? favouredVerdict(favoured, core.sentences[best.sentence]!) : undefined;
-  return { question, understood, query, hits, scored, best, substitutions, denial, actorAnswer, namedActors: namedActorsOf(subjects), core };
+  // A publisher the articles come from is, like an actor, something they are about ("what did the jerusalem post say").
+  const publishers = [...new Set(core.docs.filter((d) => named.has(d.id)).map((d) => d.publisher!))];
+  return { question, understood, query, hits, scored, best, substitutions, denial, actorAnswer, namedActors: [...namedActorsOf(subjects), ...publishers], core };
 }
 
 export type QuestionScores = Awaited<ReturnType<typeof scoreQuestion>>;

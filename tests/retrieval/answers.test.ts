@@ -153,6 +153,13 @@ describe("bad questions", () => {
     for (const e of answer.excerpts) expect(guardian.has(e.file), e.text).toBe(true);
   });
 
+  it("never says the articles are not about a question naming their publisher, however little else it asks", async () => {
+    const jpost = new Set(engine.articles().filter((a) => a.publisher === "The Jerusalem Post").map((a) => a.file));
+    const answer = await engine.ask("what did the jerusalem post say");
+    expect(answer.verdict).not.toBe("none");
+    for (const e of answer.excerpts) expect(jpost.has(e.file), e.text).toBe(true);
+  });
+
   it("does not confirm a number the closest passage does not give, in digits or in words", async () => {
     // The Guardian's article says "about 40 attacks … in the past two and a half weeks".
     const wrongNumber = await engine.ask("why did the guardian say iraqi militias launched 400 attacks on israel in two weeks");
