@@ -176,7 +176,7 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
   const kept = excluded ? found.filter((h) => !excluded.has(core.chunks[h.chunk]!.docId)) : found;
   // "according to the Guardian", "what does al majalla say": the answer is in that publisher's articles.
   const named = publishersNamed(understood, core.docs);
-  const fromNamed = kept.filter((h) => named.has(core.chunks[h.chunk]!.docId));
+  const fromNamed = kept.filter((h) => named.docIds.has(core.chunks[h.chunk]!.docId));
   const hits = fromNamed.length > 0 ? fromNamed : kept;
   // "who is X", "who leads X": the sentences the actor registry knows say it come first (query/actorQuestions.ts).
   const favoured = favouredSentencesFor(understood.searched, lexicon.actors);
@@ -200,8 +200,7 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
   const denial = best ? deniedPremise(understood.searched, asked, sentenceText(core, best.sentence)) : undefined;
   const actorAnswer = best ? favouredVerdict(favoured, core.sentences[best.sentence]!) : undefined;
   // A publisher the articles come from is, like an actor, something they are about ("what did the jerusalem post say").
-  const publishers = [...new Set(core.docs.filter((d) => named.has(d.id)).map((d) => d.publisher!))];
-  return { question, understood, query, hits, scored, best, substitutions, denial, actorAnswer, namedActors: [...namedActorsOf(subjects), ...publishers], core };
+  return { question, understood, query, hits, scored, best, substitutions, denial, actorAnswer, namedActors: [...namedActorsOf(subjects), ...named.names], core };
 }
 
 export type QuestionScores = Awaited<ReturnType<typeof scoreQuestion>>;

@@ -2,13 +2,28 @@ import { tokenize } from "../text/tokenize.js";
 import type { Document } from "../types.js";
 import type { UnderstoodQuestion } from "./understandQuestion.js";
 
-/** The documents whose publisher the question names, every word of the name typed ("al majalla", "the guardian"). */
-export function publishersNamed(understood: Pick<UnderstoodQuestion, "concepts">, docs: readonly Document[]): Set<string> {
+/** A publisher of the articles: its name's terms and the articles it published. */
+interface Publisher {
+  name: string;
+  terms: readonly string[];
+  docIds: ReadonlySet<string>;
+}
+
+/** The publishers of a corpus, read once per document list, not per question. */
+const PUBLISHERS = new WeakMap<readonly Document[], readonly Publisher[]>();
+function publishersOf(docs: readonly Document[]): readonly Publisher[] {
+  const cached = PUBLISHERS.get(docs);
+  if (cached) return cached;
+  const byName = new Map<string, Set<string>>();
+  for (const d of docs) if (d.publisher) byName.set(d.publisher, (byName.get(d.publisher) ?? new Set()).add(d.id));
+  const publishers = [...byName].map(([name, docIds]) => ({ name, terms: tokenize(name), docIds })).filter((p) => p.terms.length > 0);
+  PUBLISHERS.set(docs, publishers);
+  return publishers;
+}
+
+/** The publishers the question names, every word of the name typed ("al majalla", "the guardian"), and their articles. */
+export function publishersNamed(understood: Pick<UnderstoodQuestion, "concepts">, docs: readonly Document[]): { names: string[]; docIds: Set<string> } {
   const typed = new Set(understood.concepts.map((c) => c.forms[0]!.term));
-  return new Set(
-    docs.filter((d) => {
-      const name = d.publisher ? tokenize(d.publisher) : [];
-      return name.length > 0 && name.every((t) => typed.has(t));
-    }).map((d) => d.id),
-  );
+  const named = publishersOf(docs).filter((p) => p.terms.every((t) => typed.has(t)));
+  return { names: named.map((p) => p.name), docIds: new Set(named.flatMap((p) => [...p.docIds])) };
 }
