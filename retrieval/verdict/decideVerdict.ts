@@ -124,18 +124,16 @@ export function decideVerdict(
   if (actorAnswer === "answers") return { verdict: "answered", onTopic, states };
   const blocked = substitutions.length > 0 || absentNames.length > 0 || unstatedNumbers.length > 0 || denial !== undefined || actorAnswer === "no-longer";
   if (best.supported && !blocked && states >= thresholds.states) return { verdict: "answered", onTopic, states };
-  const names = absentNames.length
-    ? ` (none mentions ${absentNames.join(", ")})`
-    : best.missingNames.length
-      ? ` (none mentions ${best.missingNames.join(", ")} there)`
-      : substitutions.length
-        ? ` (the closest name ${substitutions.map((s) => `${s.named.name}, not ${s.asked.name}`).join("; ")})`
-        : denial !== undefined
-          ? ` (the closest says “${denial}”)`
-          : unstatedNumbers.length
-            ? ` (the closest does not say ${unstatedNumbers.join(", ")})`
-            : actorAnswer === "no-longer"
-              ? " (the closest names a leader the articles say was killed, not who leads now)"
-              : "";
-  return { verdict: "related", onTopic, states, refusal: `The articles touch on this, but none of the passages found states what the question asks${names}.` };
+  // Why not confirmed, the first reason that holds: a name the articles lack, then one missing near the
+  // passage, another name in its place, a denial, a number not given, a leader no longer leading.
+  const reasons: [boolean, () => string][] = [
+    [absentNames.length > 0, () => `none mentions ${absentNames.join(", ")}`],
+    [best.missingNames.length > 0, () => `none mentions ${best.missingNames.join(", ")} there`],
+    [substitutions.length > 0, () => `the closest name ${substitutions.map((s) => `${s.named.name}, not ${s.asked.name}`).join("; ")}`],
+    [denial !== undefined, () => `the closest says “${denial}”`],
+    [unstatedNumbers.length > 0, () => `the closest does not say ${unstatedNumbers.join(", ")}`],
+    [actorAnswer === "no-longer", () => "the closest names a leader the articles say was killed, not who leads now"],
+  ];
+  const reason = reasons.find(([holds]) => holds)?.[1]();
+  return { verdict: "related", onTopic, states, refusal: `The articles touch on this, but none of the passages found states what the question asks${reason ? ` (${reason})` : ""}.` };
 }
