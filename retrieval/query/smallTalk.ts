@@ -1,4 +1,5 @@
 import type { SmallTalk } from "../types.js";
+import { foldText } from "../text/tokenize.js";
 
 /**
  * Messages that talk to the bot rather than ask about the articles: "hi", "thanks!", "help", "what
@@ -14,11 +15,9 @@ const THANKS =
 const HELP =
   /^(?:help(?: me| pls| please)?|commands|how (?:does (?:this|it|this bot) work|do (?:i|we) (?:use (?:this|you|it|the bot)|ask(?: you)?(?: something| a question)?)|do you work)|what (?:can|do) you do|what can i ask(?: you)?|what should i ask(?: you)?|who are you|what are you|are you a bot|what (?:do|are) (?:the|your) (?:articles|sources|stories)(?: cover| about)?|what (?:do|can) you know(?: about)?)$/u;
 
-/** Lowercased, apostrophes kept, every other run of symbols, emoji and punctuation a single space. */
+/** Folded as search folds text, apostrophes kept, every other run of symbols, emoji and punctuation a single space. */
 function plainWords(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[’‘]/gu, "'")
+  return foldText(text)
     .replace(/[^\p{L}\p{N}']+/gu, " ")
     .trim();
 }
