@@ -7,7 +7,7 @@ import type { Logger } from "./log.js";
 import { loadCorpus } from "./corpus/loadCorpus.js";
 import { createEmbedder, embedderConfigFromEnv } from "./embed/createEmbedder.js";
 import { bm25Idf } from "./bm25.js";
-import { openSearchCore, searchChunks, sentenceVectorsAt, type ChunkHit, type ProgressEvent, type SearchCore } from "./searchCore.js";
+import { openSearchCore, searchChunks, sentenceSimilaritiesAt, type ChunkHit, type ProgressEvent, type SearchCore } from "./searchCore.js";
 import { conceptWeight, passageAround, pickDiversePassages, scoreSentence, type PassageQuery, type SentenceScore } from "./selectPassages.js";
 import { decideVerdict, verdictFeatures, type VerdictDecision, type VerdictFeatures } from "./verdict/decideVerdict.js";
 import { substitutedNames } from "./verdict/substitutedNames.js";
@@ -133,11 +133,11 @@ function sentenceText(core: SearchCore, at: number): string {
  * their vectors fetched from the store in one request.
  */
 async function scoreSentences(core: SearchCore, query: PassageQuery, contexts: ReadonlyMap<number, number>): Promise<SentenceScore[]> {
-  const vectors = await sentenceVectorsAt(core, [...contexts.keys()]);
-  return [...contexts.entries()].map(([sentence, context]) => {
-    const record = { ...core.sentences[sentence]!, vector: vectors.get(sentence) ?? [] };
-    return { sentence, ...scoreSentence(query, record, context, sentenceText(core, sentence)) };
-  });
+  const similarities = await sentenceSimilaritiesAt(core, query.vector, [...contexts.keys()]);
+  return [...contexts.entries()].map(([sentence, context]) => ({
+    sentence,
+    ...scoreSentence(query, core.sentences[sentence]!, { context, similarity: similarities.get(sentence) ?? 0 }, sentenceText(core, sentence)),
+  }));
 }
 
 const bestOf = (scored: readonly SentenceScore[]) => scored.reduce<SentenceScore | undefined>((a, b) => (a && a.score >= b.score ? a : b), undefined);

@@ -39,9 +39,3 @@ export function fuseScores(candidates: readonly Candidate[], weights: FusionWeig
     }))
     .sort((a, b) => b.score - a.score || a.id - b.id);
 }
-
-export function dot(a: readonly number[], b: readonly number[]): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
-  return sum;
-}

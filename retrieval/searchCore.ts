@@ -52,7 +52,7 @@ export interface SearchCore {
   documentBm25: Bm25Index;
   /** Position in `docs` of each chunk's document. */
   chunkDocument: readonly number[];
-  /** The index generation's vectors: nearest chunks, and sentence vectors by id. */
+  /** The index generation's vectors: nearest chunks, and sentences' similarities to a question by id. */
   vectors: GenerationVectors;
   /** The loaded generation's id in its store (changes with every rebuild). */
   generation: string;
@@ -232,7 +232,7 @@ export async function openSearchCore(docs: Document[], options: SearchCoreOption
       if (previous && leansOnPrevious(text) && doc.text.slice(previous.end, s.start).trim() === "") {
         for (const t of tokenize(chunkText(doc, previous))) terms.add(t);
       }
-      sentences.push({ ...s, docId: doc.id, index, vector: [], tokens, terms, windowTerms: terms });
+      sentences.push({ ...s, docId: doc.id, index, tokens, terms, windowTerms: terms });
     });
     // The window: this sentence and up to two before it, unless a caption or blurb lies between, and
     // the title, which names what every sentence of the article is about, and the publisher, who says
@@ -272,10 +272,10 @@ export async function openSearchCore(docs: Document[], options: SearchCoreOption
   };
 }
 
-/** The vectors of sentences (by position in `core.sentences`), in one request to the store. */
-export async function sentenceVectorsAt(core: SearchCore, positions: readonly number[]): Promise<Map<number, number[]>> {
+/** How close sentences (by position in `core.sentences`) are to `vector`, in one request to the store. */
+export async function sentenceSimilaritiesAt(core: SearchCore, vector: readonly number[], positions: readonly number[]): Promise<Map<number, number>> {
   const idOf = (at: number) => `${core.sentences[at]!.docId}@${core.sentences[at]!.index}`;
-  const byId = await core.vectors.sentenceVectors(positions.map(idOf));
+  const byId = await core.vectors.sentenceSimilarities(vector, positions.map(idOf));
   return new Map(positions.flatMap((at) => (byId.has(idOf(at)) ? [[at, byId.get(idOf(at))!] as const] : [])));
 }
 

@@ -1,5 +1,4 @@
 import type { Span } from "./types.js";
-import { dot } from "./fuse.js";
 import { passageHasAnswerType, type AnswerType, type AskedQuestion } from "./answerType.js";
 import { countsThing } from "./verdict/countedThing.js";
 import { distance } from "fastest-levenshtein";
@@ -11,7 +10,6 @@ export interface SentenceRecord extends Span {
   docId: string;
   /** Position within its document's sentences. */
   index: number;
-  vector: readonly number[];
   /** The sentence's own terms in order (word pairs are read from them). */
   tokens: readonly string[];
   terms: ReadonlySet<string>;
@@ -169,7 +167,11 @@ function namesOnlyThroughRelations(query: PassageQuery, text: string): Set<strin
   return new Set(query.concepts.filter((c) => through.has(c.forms[0]!.term)).flatMap((c) => c.forms.map((f) => f.term)));
 }
 
-export function scoreSentence(query: PassageQuery, sentence: SentenceRecord, context: number, text: string): Omit<SentenceScore, "sentence"> {
+/**
+ * `context`: how well the chunk around the sentence ranked, relative to the best; `similarity`: the
+ * sentence's vector's cosine with the question's.
+ */
+export function scoreSentence(query: PassageQuery, sentence: SentenceRecord, { context, similarity }: { context: number; similarity: number }, text: string): Omit<SentenceScore, "sentence"> {
   const weights = query.concepts.map((c) => conceptWeight(c, query));
   const throughOthers = namesOnlyThroughRelations(query, text);
   const lexical = conceptShare(query, weights, (t) => sentence.terms.has(t) && !throughOthers.has(t));
@@ -187,7 +189,7 @@ export function scoreSentence(query: PassageQuery, sentence: SentenceRecord, con
   const unmatched = heaviest > 0 ? Math.max(0, ...weights.filter((_, i) => !found[i])) / heaviest : 0;
   const allNamesFound = query.concepts.every((c, i) => !c.name || found[i]);
   const askedMissing = query.concepts.filter((c, i) => !c.name && !found[i]).length;
-  const dense = Math.max(0, Math.min(1, dot(query.vector, sentence.vector)));
+  const dense = Math.max(0, Math.min(1, similarity));
   const typeMatch = passageHasAnswerType(text, query.answerType, query.question);
   const countFound = !query.counted || countsThing(sentence.tokens, query.counted);
   // The question's weightiest word is usually what it asks about ("founded", "succeeded"); a paraphrase

@@ -29,6 +29,14 @@ export function vectorAt(packed: PackedVectors, row: number): number[] {
   return Array.from(packed.values.subarray(row * packed.dimensions, (row + 1) * packed.dimensions));
 }
 
+/** Row `row`'s dot product with `vector`, summed in order as over the row's numbers. */
+export function dotAt(packed: PackedVectors, row: number, vector: readonly number[]): number {
+  const offset = row * packed.dimensions;
+  let sum = 0;
+  for (let i = 0; i < vector.length; i++) sum += vector[i]! * packed.values[offset + i]!;
+  return sum;
+}
+
 /**
  * The `k` rows nearest `query` by cosine similarity, best first, ties by row: brute force, as vectra
  * searches, but over packed floats and without sorting every row.

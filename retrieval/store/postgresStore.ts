@@ -118,15 +118,16 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         }
         return rows.map((row) => ({ id: row.id, score: Number(row.score) }));
       },
-      sentenceVectors: async (ids) =>
+      sentenceSimilarities: async (vector, ids) =>
         new Map(
           (
-            await query<{ id: string; embedding: Buffer }>(
-              "could not read sentence vectors",
-              "SELECT id, vector_send(embedding) AS embedding FROM sentences WHERE generation_id = $1 AND id = ANY($2::text[])",
-              [id, [...ids]],
+            await query<{ id: string; similarity: number }>(
+              "could not score the sentence vectors",
+              // <#> is the negative inner product.
+              "SELECT id, -(embedding <#> $3::vector) AS similarity FROM sentences WHERE generation_id = $1 AND id = ANY($2::text[])",
+              [id, [...ids], pgvector.toSql(z.array(z.number().finite()).parse([...vector]))],
             )
-          ).map((row) => [row.id, toVector(row.embedding)]),
+          ).map((row) => [row.id, Number(row.similarity)]),
         ),
       unitVectors: async (docIds) => {
         const rows = await query<z.infer<typeof spanRow> & { embedding: Buffer }>(

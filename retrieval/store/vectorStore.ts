@@ -19,8 +19,12 @@ export interface VectorUnit extends UnitSpan {
 export interface GenerationVectors {
   /** The `depth` chunks nearest the query by cosine similarity, best first. */
   nearestChunks(vector: readonly number[], depth: number): Promise<{ id: string; score: number }[]>;
-  /** The vectors of these sentences, by id (those not stored are left out). */
-  sentenceVectors(ids: readonly string[]): Promise<Map<string, number[]>>;
+  /**
+   * How close each of these sentences is to `vector`: the dot product, which is the cosine, every vector
+   * being of unit length. By id; those not stored are left out. Computed where the vectors are, so a
+   * database sends one number per sentence rather than its vector.
+   */
+  sentenceSimilarities(vector: readonly number[], ids: readonly string[]): Promise<Map<string, number>>;
   /** Every chunk and sentence vector of these documents: what a rebuild reuses for unchanged articles. */
   unitVectors(docIds: ReadonlySet<string>): Promise<VectorUnit[]>;
 }

@@ -6,7 +6,7 @@ import { LocalIndex } from "vectra/lib/LocalIndex.js";
 import { z } from "zod";
 import { manifestSchema, type Manifest } from "./manifest.js";
 import { indexReachable } from "./indexReachable.js";
-import { nearestByCosine, packVectors, vectorAt, type PackedVectors } from "./packedVectors.js";
+import { dotAt, nearestByCosine, packVectors, vectorAt, type PackedVectors } from "./packedVectors.js";
 import type { GenerationVectors, LoadResult, StoredGeneration, UnitSpan, VectorStore, VectorUnit } from "./vectorStore.js";
 
 type UnitMetadata = { docId: string; start: number; end: number };
@@ -66,10 +66,10 @@ function memoryVectors(chunks: LoadedUnits, sentences: LoadedUnits): GenerationV
     spans.flatMap((span, row) => (docIds.has(span.docId) ? [{ ...span, vector: vectorAt(vectors, row) }] : []));
   return {
     nearestChunks: async (vector, depth) => nearestByCosine(chunks.vectors, vector, depth).map(({ row, score }) => ({ id: chunks.spans[row]!.id, score })),
-    sentenceVectors: async (ids) =>
+    sentenceSimilarities: async (vector, ids) =>
       new Map(ids.flatMap((id) => {
         const row = sentenceRow.get(id);
-        return row === undefined ? [] : [[id, vectorAt(sentences.vectors, row)] as const];
+        return row === undefined ? [] : [[id, dotAt(sentences.vectors, row, vector)] as const];
       })),
     unitVectors: async (docIds) => [...withVectors(chunks, docIds), ...withVectors(sentences, docIds)],
   };

@@ -4,11 +4,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createEmbedder, embedderConfigFromEnv } from "../../retrieval/embed/createEmbedder.js";
 import { checkModelDir, createTransformersEmbedder, modelConventions, ModelNotFoundError } from "../../retrieval/embed/transformers.js";
-import { dot } from "../../retrieval/fuse.js";
 import { PROJECT_ROOT } from "../../retrieval/engine.js";
 
 // Real config and tokenizer of Xenova/all-MiniLM-L6-v2, without its ONNX weights (none can be had here).
 const SHARED_MODELS = join(PROJECT_ROOT, "..", "shared", "models");
+const dot = (a: readonly number[], b: readonly number[]) => a.reduce((sum, x, i) => sum + x * b[i]!, 0);
 
 describe("embedder configuration", () => {
   it("defaults to the offline USE-lite embedder", () => {

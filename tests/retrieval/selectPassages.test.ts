@@ -3,12 +3,12 @@ import { leansOnPrevious, mentionsName, scoreSentence, type PassageQuery, type S
 import { questionAnswerType, readAskedQuestion } from "../../retrieval/answerType.js";
 import { tokenize } from "../../retrieval/text/tokenize.js";
 
-// One vector for question and sentences: dense similarity is equal, so only the words decide.
+// Every sentence is as close in meaning to the question (similarity 1), so only the words decide.
 const VECTOR = [1, 0, 0];
 
 function record(text: string, before = ""): SentenceRecord {
   const tokens = tokenize(text);
-  return { docId: "d", index: 0, start: 0, end: text.length, vector: VECTOR, tokens, terms: new Set(tokens), windowTerms: new Set([...tokens, ...tokenize(before)]) };
+  return { docId: "d", index: 0, start: 0, end: text.length, tokens, terms: new Set(tokens), windowTerms: new Set([...tokens, ...tokenize(before)]) };
 }
 
 function query(question: string): PassageQuery {
@@ -16,7 +16,7 @@ function query(question: string): PassageQuery {
   return { vector: VECTOR, concepts, answerType: questionAnswerType(question), question: readAskedQuestion(question), idf: () => 1, known: () => true, absentWeight: 1 };
 }
 
-const score = (q: PassageQuery, text: string, before = "") => scoreSentence(q, record(text, before), 1, text);
+const score = (q: PassageQuery, text: string, before = "") => scoreSentence(q, record(text, before), { context: 1, similarity: 1 }, text);
 
 describe("scoreSentence", () => {
   it("ranks the sentence holding the kind of phrase asked for above one that only repeats the question's words", () => {

@@ -54,8 +54,11 @@ describe("the vectra store's shards", () => {
     if (loaded.status !== "ok") throw new Error(`not loaded: ${loaded.status}`);
     expect(loaded.index.chunkSpans.map((u) => u.id)).toEqual(chunks.map((u) => u.id));
     expect(loaded.index.sentenceSpans.map((u) => u.id)).toEqual(sentences.map((u) => u.id));
-    const vectors = await loaded.index.vectors.sentenceVectors(["sentence-2", "sentence-9"]);
-    expect([...vectors.keys()]).toEqual(["sentence-2"]);
+    const query = [0.5, -0.5, 0.5, 0.5];
+    const similarities = await loaded.index.vectors.sentenceSimilarities(query, ["sentence-2", "sentence-9"]);
+    expect([...similarities.keys()]).toEqual(["sentence-2"]);
+    // Stored as 32-bit floats, as every embedder computes them.
+    expect(similarities.get("sentence-2")).toBeCloseTo(query.reduce((s, x, i) => s + x * sentences[2]!.vector[i]!, 0), 6);
     expect((await loaded.index.vectors.unitVectors(new Set(["doc-1"]))).map((u) => u.id)).toEqual(["chunk-1", "chunk-4", "sentence-1"]);
   });
 
