@@ -5,7 +5,8 @@ const MIN_OTHER_NAME_WEIGHT = 0.5;
 
 /**
  * Names of the question the articles never mention: a place, person or thing WordNet knows by name
- * ("japan", "tel aviv"), or a capitalised word that is no word at all ("Blinken"). A passage
+ * ("japan", "tel aviv"), or a word that is no word at all, capitalised ("Blinken") or a term from
+ * elsewhere however typed ("bitcoin"). A passage
  * cannot state what the question says of them: "when did iraq order the system from japan" of an
  * order from South Korea. Words the articles' titles or publishers use are theirs ("Jerusalem Post").
  */
@@ -24,7 +25,8 @@ export function findAbsentNames(words: readonly Word[], conceptOf: ReadonlyMap<n
       if (!span.every((_, k) => absent(first + k))) continue;
       const capitalised = span.every((w) => w.capitalised);
       const known = lexicon.thesaurus?.namesEntity?.(span.map((w) => w.form).join(" "), capitalised);
-      if (known || (n === 1 && capitalised && !lexicon.thesaurus?.isWord(span[0]!.form))) length = n;
+      // One word that is no word at all: capitalised ("Blinken"), or a term from elsewhere ("bitcoin", see foreignTerms.ts).
+      if (known || (n === 1 && conceptOf.get(first)?.missing === "word" && !lexicon.thesaurus?.isWord(span[0]!.form))) length = n;
     }
     if (length > 0) names.push(text.slice(words[first]!.start, words[first + length - 1]!.end));
     first += Math.max(1, length);

@@ -9,6 +9,7 @@ import { splitRunTogether } from "./runTogether.js";
 import { correctWord, isFunctionWord } from "./spelling.js";
 import type { Vocabulary } from "./vocabulary.js";
 import { relatedTerms, type Thesaurus } from "./relatedTerms.js";
+import { isForeignTerm } from "./foreignTerms.js";
 import { phrasalVerbTerms } from "./phrasalVerbs.js";
 import { paraphraseTerms } from "./paraphrases.js";
 import { capitalAndStateTerms, describedCapitalTerms } from "./capitals.js";
@@ -254,8 +255,12 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
     const { actors, personRoles, groupStates } = lexicon;
     const group = !name && actors && personRoles && groupStates ? describedGroupTerms(forms, possessive, i, { actors, personRoles, groupStates, hasTerm: lexicon.hasTerm }) : [];
     for (const expansion of [...capitalAndStateTerms(form, lexicon), ...capital, ...person, ...group, ...thesaurusTerms, ...(name ? [] : paraphraseTerms(form, lexicon)), ...phrasal]) addForm(concept, expansion.term, expansion.weight);
-    // Another form of the word itself ("bought" for "buy") is the word, found.
-    if (!concept.forms.some((f) => f.weight >= 1 && lexicon.hasTerm(f.term))) concept.missing = word.capitalised || lexicon.thesaurus?.isWord(form) ? "word" : "unread";
+    // Another form of the word itself ("bought" for "buy") is the word, found. A term from elsewhere
+    // ("bitcoin") is something the question asks about that the articles lack, as a real word is.
+    if (!concept.forms.some((f) => f.weight >= 1 && lexicon.hasTerm(f.term))) {
+      const thesaurus = lexicon.thesaurus;
+      concept.missing = word.capitalised || thesaurus?.isWord(form) || (thesaurus && isForeignTerm(form, thesaurus)) ? "word" : "unread";
+    }
     conceptOf.set(i, concept);
     concepts.push(concept);
   });

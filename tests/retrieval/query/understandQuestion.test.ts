@@ -85,6 +85,11 @@ describe("understandQuestion", () => {
     expect(absent("did the houthis open offices in bagdad")).toEqual([]);
     expect(absent("what did the Jerusalem Post say deterred the militias")).toEqual([]);
     expect(absent("why did qaani visit baghdad")).toEqual([]);
+    // However typed, a term from elsewhere is absent; a slip one letter from a word ("blinken") is not taken for one.
+    expect(absent("best shawarma in baghdad")).toEqual(["shawarma"]);
+    expect(absent("is the pmf on tiktok")).toEqual(["tiktok"]);
+    expect(absent("what did sudani and blinken talk about")).toEqual([]);
+    expect(absent("why are the sunni groups critisizing the government")).toEqual([]);
     thesaurus.close();
   });
 

@@ -1,0 +1,47 @@
+import { isStopWord } from "../text/tokenize.js";
+import type { Thesaurus } from "./relatedTerms.js";
+import { isFunctionWord } from "./spelling.js";
+
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+/** Shorter words one slip from a dictionary word are too many to tell ("xbox", "box"). */
+const MIN_LETTERS = 5;
+const CACHE_LIMIT = 2000;
+const cache = new WeakMap<Thesaurus, Map<string, boolean>>();
+
+/** Every string one edit (a letter dropped, swapped with the next, replaced or added) from `word`. */
+function* oneEditFrom(word: string): Generator<string> {
+  for (let i = 0; i <= word.length; i++) {
+    if (i < word.length) yield word.slice(0, i) + word.slice(i + 1);
+    if (i < word.length - 1) yield word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+    for (const letter of LETTERS) {
+      if (i < word.length) yield word.slice(0, i) + letter + word.slice(i + 1);
+      yield word.slice(0, i) + letter + word.slice(i);
+    }
+  }
+}
+
+/**
+ * A word neither the articles (the caller checks) nor the dictionary know, and not one slip from a
+ * word either: a name or term from elsewhere ("shawarma", "bitcoin", "macbook"), which the articles
+ * never mention. A slip nothing corrected ("latly", "jpost", "everyones") is one edit from a word.
+ * Unsure cases count as slips ("blinken" is one letter from "blinked"), so none is taken for absent
+ * that might be a typing slip.
+ */
+export function isForeignTerm(form: string, thesaurus: Thesaurus): boolean {
+  if (form.length < MIN_LETTERS || !/^[a-z]+$/u.test(form)) return false;
+  let known = cache.get(thesaurus);
+  if (!known) cache.set(thesaurus, (known = new Map()));
+  const cached = known.get(form);
+  if (cached !== undefined) return cached;
+  const isEnglish = (word: string) => isStopWord(word) || isFunctionWord(word) || thesaurus.isWord(word);
+  let foreign = !isEnglish(form);
+  for (const near of foreign ? oneEditFrom(form) : []) {
+    if (near.length > 1 && isEnglish(near)) {
+      foreign = false;
+      break;
+    }
+  }
+  if (known.size >= CACHE_LIMIT) known.clear();
+  known.set(form, foreign);
+  return foreign;
+}
