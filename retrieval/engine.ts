@@ -35,6 +35,7 @@ import { openWordNet } from "./query/wordnet.js";
 import { smallTalkOf } from "./query/smallTalk.js";
 import { publishersNamed } from "./query/namedPublishers.js";
 import { numbersNotAround } from "./verdict/unstatedNumbers.js";
+import { verbNotAround } from "./verdict/unstatedVerbs.js";
 import { withIndexLock } from "./ingest/indexLock.js";
 import { corpusSignature } from "./ingest/corpusFiles.js";
 import { addArticle, removeArticle, type AddedArticle, type RemovedArticle } from "./ingest/ingestArticle.js";
@@ -198,9 +199,10 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
   const substitutions = best && lexicon.subjects ? substitutionsAt(core, lexicon.subjects, { text: understood.searched, answerType: understood.answerType, subjects }, best.sentence) : [];
   const asked = new Set(understood.concepts.filter((c) => !c.name).map((c) => c.forms[0]!.term));
   const denial = best ? deniedPremise(understood.searched, asked, sentenceText(core, best.sentence)) : undefined;
+  const unstatedVerb = best ? verbNotAround(understood, core.sentences[best.sentence]!.windowTerms, lexicon.thesaurus?.isVerb) : undefined;
   const actorAnswer = best ? favouredVerdict(favoured, core.sentences[best.sentence]!) : undefined;
   // A publisher the articles come from is, like an actor, something they are about ("what did the jerusalem post say").
-  return { question, understood, query, hits, scored, best, substitutions, denial, actorAnswer, namedActors: [...namedActorsOf(subjects), ...named.names], core };
+  return { question, understood, query, hits, scored, best, substitutions, denial, unstatedVerb, actorAnswer, namedActors: [...namedActorsOf(subjects), ...named.names], core };
 }
 
 export type QuestionScores = Awaited<ReturnType<typeof scoreQuestion>>;
@@ -267,6 +269,7 @@ export function explainAnswer(core: SearchCore, scores: QuestionScores, options:
     unstatedNumbers: numbersNotAround(understood, best ? core.sentences[best.sentence]!.windowTerms : undefined),
     namedActors: scores.namedActors,
     denial: scores.denial,
+    unstatedVerb: scores.unstatedVerb,
     actorAnswer: scores.actorAnswer,
     smallTalk,
   });

@@ -17,6 +17,8 @@ export interface Thesaurus {
    * commonest sense, and, unless `capitalised`, are no other kind of word ("swift").
    */
   namesEntity?(words: string, capitalised: boolean): boolean;
+  /** True for a verb's base form ("declare", not "declared" or "war"). */
+  isVerb?(form: string): boolean;
 }
 
 /**

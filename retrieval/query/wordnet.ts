@@ -235,6 +235,7 @@ export function openWordNet(dictDir: string = wordnetDictDir()): WordNet {
   return {
     lemmas,
     isWord: (form) => lemmas(form).length > 0,
+    isVerb: (form) => lemmas(form).some(({ pos, lemma }) => pos === "verb" && lemma === form),
     namesEntity,
     related,
     close: () => POS.forEach((pos) => data[pos].close()),

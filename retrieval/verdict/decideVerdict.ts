@@ -91,7 +91,8 @@ export interface VerdictDecision {
  * matter"). A question asking only what an actor is, or who leads a group, is answered by a sentence
  * saying it (`actorAnswer`), and one asking who leads now is not by a sentence naming a leader as killed.
  * A number the question states that the best sentence does not give ("why did the Guardian say 400
- * attacks" of "about 40 attacks", `unstatedNumbers`) is a premise it cannot confirm. A greeting, thanks
+ * attacks" of "about 40 attacks", `unstatedNumbers`) is a premise it cannot confirm, and so is the event
+ * of a "why did X do Y" question when the passage does not say it (`unstatedVerb`). A greeting, thanks
  * or a request for help (`smallTalk`) asks nothing of the articles: `none`, saying how to ask.
  */
 export function decideVerdict(
@@ -106,9 +107,10 @@ export function decideVerdict(
     actorAnswer?: "answers" | "no-longer" | undefined;
     smallTalk?: SmallTalk | undefined;
     unstatedNumbers?: readonly string[];
+    unstatedVerb?: string | undefined;
   } = {},
 ): VerdictDecision {
-  const { substitutions = [], absentNames = [], namedActors = [], denial, actorAnswer, smallTalk, unstatedNumbers = [] } = question;
+  const { substitutions = [], absentNames = [], namedActors = [], denial, actorAnswer, smallTalk, unstatedNumbers = [], unstatedVerb } = question;
   const { onTopic: topicModel, states: statesModel, thresholds } = VERDICT_MODELS;
   const onTopic = predict(topicModel, features);
   const states = predict(statesModel, features);
@@ -122,16 +124,17 @@ export function decideVerdict(
   }
   // "who is X", "who leads X" answered by a sentence saying it, as the actor registry knows (query/actorQuestions.ts).
   if (actorAnswer === "answers") return { verdict: "answered", onTopic, states };
-  const blocked = substitutions.length > 0 || absentNames.length > 0 || unstatedNumbers.length > 0 || denial !== undefined || actorAnswer === "no-longer";
+  const blocked = substitutions.length > 0 || absentNames.length > 0 || unstatedNumbers.length > 0 || unstatedVerb !== undefined || denial !== undefined || actorAnswer === "no-longer";
   if (best.supported && !blocked && states >= thresholds.states) return { verdict: "answered", onTopic, states };
   // Why not confirmed, the first reason that holds: a name the articles lack, then one missing near the
-  // passage, another name in its place, a denial, a number not given, a leader no longer leading.
+  // passage, another name in its place, a denial, a number or the asked event not given, a leader no longer leading.
   const reasons: [boolean, () => string][] = [
     [absentNames.length > 0, () => `none mentions ${absentNames.join(", ")}`],
     [best.missingNames.length > 0, () => `none mentions ${best.missingNames.join(", ")} there`],
     [substitutions.length > 0, () => `the closest name ${substitutions.map((s) => `${s.named.name}, not ${s.asked.name}`).join("; ")}`],
     [denial !== undefined, () => `the closest says “${denial}”`],
     [unstatedNumbers.length > 0, () => `the closest does not say ${unstatedNumbers.join(", ")}`],
+    [unstatedVerb !== undefined, () => `the closest does not say “${unstatedVerb}”`],
     [actorAnswer === "no-longer", () => "the closest names a leader the articles say was killed, not who leads now"],
   ];
   const reason = reasons.find(([holds]) => holds)?.[1]();

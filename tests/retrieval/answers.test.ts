@@ -147,6 +147,15 @@ describe("bad questions", () => {
     expect(answer.refusal).toMatch(/none mentions tiktok/);
   });
 
+  it("does not confirm why something happened that the passage does not say happened", async () => {
+    // The articles tell of Hamas and the Houthis opening offices in Baghdad, never of closing them.
+    const answer = await engine.ask("why did the houthis close their office in baghdad");
+    expect(answer.verdict).toBe("related");
+    expect(answer.refusal).toMatch(/the closest does not say “close”/);
+    // Said in other words, it is stated: Israel "struck Yemen directly twice".
+    expect((await engine.ask("why did israel hit yemen")).verdict).toBe("answered");
+  });
+
   it("reads a publisher the question names as around every sentence of its articles", async () => {
     // "the world's eyes have been on Gaza" is Al Majalla's, and names neither Al Majalla nor attention.
     const answer = await engine.ask("what does al majalla say about the world's attention");

@@ -43,6 +43,12 @@ describe("decideVerdict", () => {
     expect(decision.refusal).toMatch(/the closest does not say 400/);
   });
 
+  it("does not answer a 'why did' question whose event the best sentence does not state, and says which", () => {
+    const decision = decideVerdict(NEAR, BEST, 3, { unstatedVerb: "cancel" });
+    expect(decision.verdict).toBe("related");
+    expect(decision.refusal).toMatch(/the closest does not say “cancel”/);
+  });
+
   it("answers 'who is X' or 'who leads X' with a sentence saying it, however little else it shares with the question", () => {
     const unsupported = { ...BEST, supported: false } as SentenceScore;
     expect(decideVerdict(FAR, unsupported, 2, { namedActors: ["Michael Knights"] }).verdict).toBe("related");

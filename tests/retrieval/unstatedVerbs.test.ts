@@ -1,0 +1,39 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { verbNotAround } from "../../retrieval/verdict/unstatedVerbs.js";
+import { openWordNet } from "../../retrieval/query/wordnet.js";
+import { tokenize } from "../../retrieval/text/tokenize.js";
+import type { QueryConcept } from "../../retrieval/query/understandQuestion.js";
+
+const wordnet = openWordNet();
+afterAll(() => wordnet.close());
+const isVerb = (form: string) => wordnet.isVerb(form);
+
+/** A question read word by word, each word searched as itself, plus the other forms and close words given. */
+function understood(searched: string, close: Record<string, string[]> = {}): { searched: string; concepts: QueryConcept[] } {
+  const concepts = searched
+    .toLowerCase()
+    .split(/\s+/u)
+    .flatMap((typed) => tokenize(typed).map((term) => ({ typed, name: false, forms: [{ term, weight: 1 }, ...(close[typed] ?? []).map((w) => ({ term: tokenize(w)[0]!, weight: 0.5 }))] })));
+  return { searched, concepts };
+}
+const window = (text: string) => new Set(tokenize(text));
+
+describe("verbNotAround", () => {
+  it("names the verb of a 'why did' question that the passage does not say, past its subject", () => {
+    const passage = window("Saudi Arabia bought ten missile batteries of the Cheongung system in February.");
+    expect(verbNotAround(understood("why did saudi arabia cancel its cheongung order"), passage, isVerb)).toBe("cancel");
+    expect(verbNotAround(understood("why did the iraqi government send weapons"), window("The government delivered food."), isVerb)).toBe("send");
+  });
+
+  it("takes the verb as said by another form of it or a close word for it, as the question's reading gives them", () => {
+    expect(verbNotAround(understood("why did saudi arabia buy the system", { buy: ["bought"] }), window("Saudi Arabia bought ten batteries."), isVerb)).toBeUndefined();
+    expect(verbNotAround(understood("why did israel hit yemen", { hit: ["struck"] }), window("Israel has struck Yemen directly twice."), isVerb)).toBeUndefined();
+  });
+
+  it("leaves other questions, and verbs of wanting or thinking, alone", () => {
+    const passage = window("Iran is apprehensive about activating the Iraqi front.");
+    expect(verbNotAround(understood("why did iran want the iraqi front kept small"), passage, isVerb)).toBeUndefined();
+    expect(verbNotAround(understood("when did iran cancel the plan"), passage, isVerb)).toBeUndefined();
+    expect(verbNotAround(understood("why is iran cancelling the plan"), passage, isVerb)).toBeUndefined();
+  });
+});
