@@ -140,6 +140,7 @@ const CACHE_LIMIT = 5000;
 export interface WordNet extends Thesaurus {
   lemmas(word: string): { pos: Pos; lemma: string }[];
   namesEntity(words: string, capitalised: boolean): boolean;
+  isVerb(form: string): boolean;
   close(): void;
 }
 
