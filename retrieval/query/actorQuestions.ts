@@ -1,7 +1,7 @@
 import type { ActorRegistry } from "../actors/types.js";
 import { definingSentencesOf } from "../actors/findDefiningSentences.js";
 import { roleBefore } from "../actors/personRoles.js";
-import { termOf } from "../text/tokenize.js";
+import { termOf, tokenize } from "../text/tokenize.js";
 import { actorNamedIn, actorWithName } from "../actors/nameTerms.js";
 import type { Span } from "../types.js";
 
@@ -41,6 +41,8 @@ const LEADER_OF = [
 const NO_LONGER = /\b(?:kill(?:ed|ing|s)?|assassinat\w*|slain|late|former|ex|death|dead|murder(?:ed)?)\b/iu;
 /** The words that, in front of a person's name, say they lead what the words before them name. */
 const LEADERSHIP = new Set(["leader", "head", "chief", "commander", "boss", "chairman"].map((w) => termOf(w)!));
+/** Verbs saying someone leads: "led by", "heads". */
+const LEADS = new Set(["leads", "led", "heads", "headed", "commands", "commanded"].map((w) => termOf(w)!));
 
 /**
  * The actor a question asks to be told about ("who is sistani", "what is the PMF"), as the
@@ -116,11 +118,31 @@ function leaderSentencesByGroup(actors: ActorRegistry): ReadonlyMap<string, Favo
  * another question, or without a registry (a benchmark corpus). `current` when the question asks
  * who leads now, which a leader the articles say was killed does not answer.
  */
-export function favouredSentencesFor(searched: string, actors: ActorRegistry | undefined): { sentences: FavouredSentence[]; current: boolean; defines: boolean } {
+export function favouredSentencesFor(searched: string, actors: ActorRegistry | undefined): FavouredFor {
   const defined = actors && actorToDefine(searched, actors);
   if (defined !== undefined) return { sentences: definingSentencesOf(actors!, defined), current: false, defines: true };
   const leader = actors && leaderAsked(searched, actors);
-  return { sentences: leader ? leaderSentences(actors!, leader.groupId) : [], current: leader?.current ?? false, defines: false };
+  if (!leader) return { sentences: [], current: false, defines: false };
+  const sentences = leaderSentences(actors!, leader.groupId);
+  const unnamed = sentences.length === 0 && !leadershipNear(actors!, leader.groupId);
+  return { sentences, current: leader.current, defines: false, ...(unnamed ? { leaderUnnamed: actors!.byId(leader.groupId)!.name } : {}) };
+}
+
+export interface FavouredFor {
+  sentences: FavouredSentence[];
+  current: boolean;
+  defines: boolean;
+  /** For "who leads X" when no sentence naming X speaks of a leader at all: X's name. */
+  leaderUnnamed?: string;
+}
+
+/** Whether any sentence naming the group has a leadership word ("Abbas Al-Zaidi—a leader in Kataib Sayyid al-Shuhada"). */
+function leadershipNear(actors: ActorRegistry, groupId: string): boolean {
+  const textOf = new Map(actors.documents.map((d) => [d.id, d.text]));
+  return (actors.mentions.get(groupId) ?? []).some((mention) => {
+    const sentence = actors.sentences.get(mention.docId)?.find((s) => s.start <= mention.start && mention.end <= s.end);
+    return sentence !== undefined && tokenize(textOf.get(mention.docId)!.slice(sentence.start, sentence.end)).some((t) => LEADERSHIP.has(t) || LEADS.has(t));
+  });
 }
 
 /** How much a sentence's saying what the question asks counts against its score for the question. */
@@ -155,9 +177,12 @@ export const FAVOURED_ANSWERS = 0.7;
 /**
  * What a favoured sentence means for the verdict: "answers" when it says what was asked plainly
  * enough; "no-longer" when the question asks who leads now and the sentence names only a leader
- * it says was killed; undefined when it is not favoured (the verdict models decide).
+ * it says was killed; "unnamed" when it asks who leads a group no sentence naming it speaks of a
+ * leader of ("who is the leader of hamas"): a sentence about the group does not answer it;
+ * undefined when it is not favoured (the verdict models decide).
  */
-export function favouredVerdict(favoured: { sentences: readonly FavouredSentence[]; current: boolean }, sentence: Span & { docId: string }): "answers" | "no-longer" | undefined {
+export function favouredVerdict(favoured: Pick<FavouredFor, "sentences" | "current" | "leaderUnnamed">, sentence: Span & { docId: string }): "answers" | "no-longer" | "unnamed" | undefined {
+  if (favoured.leaderUnnamed !== undefined) return "unnamed";
   const around = containing(favoured.sentences, sentence);
   if (favoured.current && around.length > 0 && around.every((d) => d.former)) return "no-longer";
   return favouredAt(around, sentence) >= FAVOURED_ANSWERS ? "answers" : undefined;

@@ -89,7 +89,8 @@ export interface VerdictDecision {
  * naming a person, armed group or organisation of the actor registry (`namedActors`) is never `none`:
  * the articles are about them, however little of its wording they share ("why does the khafaji strike
  * matter"). A question asking only what an actor is, or who leads a group, is answered by a sentence
- * saying it (`actorAnswer`), and one asking who leads now is not by a sentence naming a leader as killed.
+ * saying it (`actorAnswer`), and one asking who leads now is not by a sentence naming a leader as killed,
+ * nor one asking who leads a group whose leader the articles never name by any sentence.
  * A number the question states that the best sentence does not give ("why did the Guardian say 400
  * attacks" of "about 40 attacks", `unstatedNumbers`) is a premise it cannot confirm, and so is the event
  * of a "why did X do Y" question when the passage does not say it (`unstatedVerb`). A greeting, thanks
@@ -104,13 +105,15 @@ export function decideVerdict(
     absentNames?: readonly string[];
     namedActors?: readonly string[];
     denial?: string | undefined;
-    actorAnswer?: "answers" | "no-longer" | undefined;
+    actorAnswer?: "answers" | "no-longer" | "unnamed" | undefined;
+    /** The group a "who leads X" question asks about. */
+    leaderOf?: string | undefined;
     smallTalk?: SmallTalk | undefined;
     unstatedNumbers?: readonly string[];
     unstatedVerb?: string | undefined;
   } = {},
 ): VerdictDecision {
-  const { substitutions = [], absentNames = [], namedActors = [], denial, actorAnswer, smallTalk, unstatedNumbers = [], unstatedVerb } = question;
+  const { substitutions = [], absentNames = [], namedActors = [], denial, actorAnswer, leaderOf, smallTalk, unstatedNumbers = [], unstatedVerb } = question;
   const { onTopic: topicModel, states: statesModel, thresholds } = VERDICT_MODELS;
   const onTopic = predict(topicModel, features);
   const states = predict(statesModel, features);
@@ -124,10 +127,11 @@ export function decideVerdict(
   }
   // "who is X", "who leads X" answered by a sentence saying it, as the actor registry knows (query/actorQuestions.ts).
   if (actorAnswer === "answers") return { verdict: "answered", onTopic, states };
-  const blocked = substitutions.length > 0 || absentNames.length > 0 || unstatedNumbers.length > 0 || unstatedVerb !== undefined || denial !== undefined || actorAnswer === "no-longer";
+  const blocked = substitutions.length > 0 || absentNames.length > 0 || unstatedNumbers.length > 0 || unstatedVerb !== undefined || denial !== undefined || actorAnswer === "no-longer" || actorAnswer === "unnamed";
   if (best.supported && !blocked && states >= thresholds.states) return { verdict: "answered", onTopic, states };
   // Why not confirmed, the first reason that holds: a name the articles lack, then one missing near the
-  // passage, another name in its place, a denial, a number or the asked event not given, a leader no longer leading.
+  // passage, another name in its place, a denial, a number or the asked event not given, a leader no longer
+  // leading or never named.
   const reasons: [boolean, () => string][] = [
     [absentNames.length > 0, () => `none mentions ${absentNames.join(", ")}`],
     [best.missingNames.length > 0, () => `none mentions ${best.missingNames.join(", ")} there`],
@@ -136,6 +140,7 @@ export function decideVerdict(
     [unstatedNumbers.length > 0, () => `the closest does not say ${unstatedNumbers.join(", ")}`],
     [unstatedVerb !== undefined, () => `the closest does not say “${unstatedVerb}”`],
     [actorAnswer === "no-longer", () => "the closest names a leader the articles say was killed, not who leads now"],
+    [actorAnswer === "unnamed", () => `the articles name no leader of ${leaderOf}`],
   ];
   const reason = reasons.find(([holds]) => holds)?.[1]();
   return { verdict: "related", onTopic, states, refusal: `The articles touch on this, but none of the passages found states what the question asks${reason ? ` (${reason})` : ""}.` };

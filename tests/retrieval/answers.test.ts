@@ -156,6 +156,12 @@ describe("bad questions", () => {
     expect((await engine.ask("why did israel hit yemen")).verdict).toBe("answered");
   });
 
+  it("does not name a group's leader the articles never speak of", async () => {
+    const answer = await engine.ask("who is the leader of hamas");
+    expect(answer.verdict).toBe("related");
+    expect(answer.refusal).toMatch(/the articles name no leader of Hamas/);
+  });
+
   it("reads a publisher the question names as around every sentence of its articles", async () => {
     // "the world's eyes have been on Gaza" is Al Majalla's, and names neither Al Majalla nor attention.
     const answer = await engine.ask("what does al majalla say about the world's attention");

@@ -43,6 +43,12 @@ describe("decideVerdict", () => {
     expect(decision.refusal).toMatch(/the closest does not say 400/);
   });
 
+  it("does not answer who leads a group the articles name no leader of, and says so", () => {
+    const decision = decideVerdict(NEAR, BEST, 3, { actorAnswer: "unnamed", leaderOf: "Hamas" });
+    expect(decision.verdict).toBe("related");
+    expect(decision.refusal).toMatch(/the articles name no leader of Hamas/);
+  });
+
   it("does not answer a 'why did' question whose event the best sentence does not state, and says which", () => {
     const decision = decideVerdict(NEAR, BEST, 3, { unstatedVerb: "cancel" });
     expect(decision.verdict).toBe("related");

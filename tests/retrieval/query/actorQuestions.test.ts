@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ActorRegistry } from "../../../retrieval/actors/types.js";
-import { actorToDefine, FAVOURED_WEIGHT, favourSentences, leaderAsked, leaderSentences } from "../../../retrieval/query/actorQuestions.js";
+import { actorToDefine, FAVOURED_WEIGHT, favouredSentencesFor, favouredVerdict, favourSentences, leaderAsked, leaderSentences } from "../../../retrieval/query/actorQuestions.js";
 import { seedRegistry } from "../../actors/seedRegistry.js";
 
 let registry: ActorRegistry;
@@ -70,6 +70,21 @@ describe("leaderSentences: where the articles name a group's leader", () => {
   it("gives a group only its own leaders: Kataib Hezbollah's are not Hezbollah's", () => {
     expect(leaderSentences(registry, "kataib-hezbollah").map(textOf).join(" ")).toContain("Kataib Hezbollah leader Abu Mahdi al-Muhandis");
     expect(leaderSentences(registry, "hezbollah").map(textOf).join(" ")).not.toContain("al-Muhandis");
+  });
+});
+
+describe("favouredSentencesFor: a leader the articles never speak of", () => {
+  const anySentence = { docId: "d", start: 0, end: 10 };
+
+  it("knows when no sentence naming the group speaks of a leader, and no sentence then answers who leads it", () => {
+    const hamas = favouredSentencesFor("who is the leader of hamas", registry);
+    expect(hamas.leaderUnnamed).toBe("Hamas");
+    expect(favouredVerdict(hamas, anySentence)).toBe("unnamed");
+  });
+
+  it("does not claim so when a sentence speaks of one in other words ('Abbas Al-Zaidi—a leader in Kataib Sayyid al-Shuhada')", () => {
+    expect(favouredSentencesFor("who leads kataib sayyid al-shuhada", registry).leaderUnnamed).toBeUndefined();
+    expect(favouredSentencesFor("who leads hezbollah", registry).leaderUnnamed).toBeUndefined();
   });
 });
 
