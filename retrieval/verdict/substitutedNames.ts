@@ -2,6 +2,7 @@ import type { AnswerType } from "../answerType.js";
 import type { FoundSubject, Subject, SubjectFinder } from "../names/subjects.js";
 import { termOf, wordForm } from "../text/tokenize.js";
 import { capitalOrState } from "../query/capitals.js";
+import { nationalityOrState } from "../names/nationalities.js";
 
 /** A name the question asks about that the passage does not mention, and the one of its kind the passage names instead. */
 export interface SubstitutedName {
@@ -43,13 +44,16 @@ function nested(a: Subject, b: Subject): boolean {
 
 const sameSubject = (a: Subject, b: Subject) => (a.actorId !== undefined ? a.actorId === b.actorId : a.name.toLowerCase() === b.name.toLowerCase());
 
-/** True when the passage's terms hold every word of the name, or a state's capital for the state and back ("Tehran" for Iran). */
+/**
+ * True when the passage's terms hold every word of the name, or for a state its capital or its
+ * nationality word and back ("Tehran" or "Iranian" for Iran: "iraq militias" are the Iraqi militias).
+ */
 function termsHold(terms: ReadonlySet<string>, subject: Subject): boolean {
   const words = subject.name.split(/[\s-]+/);
   if (words.map((w) => termOf(wordForm(w))).every((t) => t === undefined || terms.has(t))) return true;
-  const other = words.length === 1 ? capitalOrState(wordForm(words[0]!)) : undefined;
-  const otherTerm = other === undefined ? undefined : termOf(other);
-  return otherTerm !== undefined && terms.has(otherTerm);
+  const form = words.length === 1 ? wordForm(words[0]!) : undefined;
+  const others = form === undefined ? [] : [capitalOrState(form), nationalityOrState(form)];
+  return others.some((other) => other !== undefined && terms.has(termOf(other) ?? ""));
 }
 
 /**
