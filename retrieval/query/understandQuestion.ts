@@ -105,6 +105,9 @@ export interface Word {
 const WORD =
   /(?<country>U\.S\.(?:A\.?)?|\b(?:USA|US)\b|(?<=\b[Tt]he )us\b|\bus(?=[\s-]+(?:forces|troops|soldiers|military|army|navy|officials|embassy|base|bases|strikes?|warplanes|jets|government|president|administration|personnel|sanctions|led|backed)\b))|[\p{L}\p{N}]+(?:['’‘`´ʼ][\p{L}]+)*/gu;
 
+/** A word typed with a possessive "'s". */
+const POSSESSIVE = /['’‘`´ʼ]s$/iu;
+
 function readWords(text: string): Word[] {
   return [...text.matchAll(WORD)].map((m, i) => {
     const raw = m[0];
@@ -230,7 +233,7 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
   }
 
   const forms = words.map((w) => w.corrected?.form ?? w.form);
-  const possessive = words.map((w) => /['’‘`´ʼ]s$/iu.test(w.raw));
+  const possessive = words.map((w) => POSSESSIVE.test(w.raw));
   const conceptOf = new Map<number, QueryConcept>();
   const concepts: QueryConcept[] = [];
   words.forEach((word, i) => {
@@ -268,7 +271,8 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
   const rewrites: Rewrite[] = [...splits];
   const replaced = new Map<number, { end: number; text: string }>();
   for (const word of words) {
-    if (word.corrected) replaced.set(word.start, { end: word.end, text: shownForm(word.corrected.form, lexicon.vocabulary) });
+    // A possessive keeps its "'s" ("nadrallah's group" is Nasrallah's group).
+    if (word.corrected) replaced.set(word.start, { end: word.end, text: shownForm(word.corrected.form, lexicon.vocabulary) + (POSSESSIVE.test(word.raw) ? "'s" : "") });
   }
   for (const phrase of findActorPhrases(words, lexicon.actors)) {
     const names = corpusNames(lexicon.actors!, phrase.actorId);

@@ -37,6 +37,8 @@ describe("understandQuestion", () => {
     expect(nujaba.searched).toBe("Nujaba attacks on eilat");
     expect(nujaba.rewrites.map((r) => r.kind)).toEqual(["spelling", "typo"]);
     expect(nujaba.terms.map((t) => t.term)).toEqual(expect.arrayContaining(["nujaba", "attack", "eilat"]));
+    // A possessive keeps its "'s": "Sistani group" would read as two names.
+    expect(understandQuestion("what did sistany's office say", lexicon).searched).toBe("what did Sistani's office say");
   });
 
   it("knows names without capitals, from the corpus", () => {
