@@ -1,12 +1,15 @@
 import { isStopWord } from "../text/tokenize.js";
 import type { Thesaurus } from "./relatedTerms.js";
-import { isFunctionWord } from "./spelling.js";
+import { editDistance, isFunctionWord } from "./spelling.js";
+import type { Vocabulary } from "./vocabulary.js";
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 /** Shorter words one slip from a dictionary word are too many to tell ("xbox", "box"). */
 const MIN_LETTERS = 5;
 const CACHE_LIMIT = 2000;
-const cache = new WeakMap<Thesaurus, Map<string, boolean>>();
+const cache = new WeakMap<Vocabulary, Map<string, boolean>>();
+/** A word this share of its letters or fewer off an article's word is a bad slip for it ("asasinatin"). */
+const SLIP_SHARE = 1 / 3;
 
 /** Every string one edit (a letter dropped, swapped with the next, replaced or added) from `word`. */
 function* oneEditFrom(word: string): Generator<string> {
@@ -23,14 +26,15 @@ function* oneEditFrom(word: string): Generator<string> {
 /**
  * A word neither the articles (the caller checks) nor the dictionary know, and not one slip from a
  * word either: a name or term from elsewhere ("shawarma", "bitcoin", "macbook"), which the articles
- * never mention. A slip nothing corrected ("latly", "jpost", "everyones") is one edit from a word.
+ * never mention. A slip nothing corrected ("latly", "jpost", "everyones") is one edit from a word,
+ * a worse one ("asasinatin") a third of its letters or fewer from one of the articles' words.
  * Unsure cases count as slips ("blinken" is one letter from "blinked"), so none is taken for absent
  * that might be a typing slip.
  */
-export function isForeignTerm(form: string, thesaurus: Thesaurus): boolean {
+export function isForeignTerm(form: string, thesaurus: Thesaurus, vocabulary: Vocabulary): boolean {
   if (form.length < MIN_LETTERS || !/^[a-z]+$/u.test(form)) return false;
-  let known = cache.get(thesaurus);
-  if (!known) cache.set(thesaurus, (known = new Map()));
+  let known = cache.get(vocabulary);
+  if (!known) cache.set(vocabulary, (known = new Map()));
   const cached = known.get(form);
   if (cached !== undefined) return cached;
   const isEnglish = (word: string) => isStopWord(word) || isFunctionWord(word) || thesaurus.isWord(word);
@@ -41,6 +45,8 @@ export function isForeignTerm(form: string, thesaurus: Thesaurus): boolean {
       break;
     }
   }
+  const slips = Math.floor(form.length * SLIP_SHARE);
+  if (foreign) foreign = !(vocabulary.byFirstLetter.get(form[0]!) ?? []).some((word) => editDistance(form, word, slips) <= slips);
   if (known.size >= CACHE_LIMIT) known.clear();
   known.set(form, foreign);
   return foreign;

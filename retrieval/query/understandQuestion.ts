@@ -262,7 +262,7 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
     // ("bitcoin") is something the question asks about that the articles lack, as a real word is.
     if (!concept.forms.some((f) => f.weight >= 1 && lexicon.hasTerm(f.term))) {
       const thesaurus = lexicon.thesaurus;
-      concept.missing = word.capitalised || thesaurus?.isWord(form) || (thesaurus && isForeignTerm(form, thesaurus)) ? "word" : "unread";
+      concept.missing = word.capitalised || thesaurus?.isWord(form) || (thesaurus && isForeignTerm(form, thesaurus, lexicon.vocabulary)) ? "word" : "unread";
     }
     conceptOf.set(i, concept);
     concepts.push(concept);
