@@ -1,3 +1,4 @@
+import { termOf } from "../text/tokenize.js";
 import type { Vocabulary } from "./vocabulary.js";
 
 /**
@@ -98,13 +99,20 @@ function nearest(typed: string, candidates: readonly string[], vocabulary: Vocab
  * of its letters off, from five letters). Typos come first: keyed on consonants alone, a misspelt
  * word would find a name that shares them ("teacehr" Thatcher, "leevel" Lovell). A name found by
  * either way that keeps the typed key is a spelling of it ("sistany"). The first letter is taken
- * as typed, as people rarely get it wrong (Meilisearch counts a typo there twice).
+ * as typed, as people rarely get it wrong (Meilisearch counts a typo there twice). A word of four
+ * letters is only corrected to a name of five it is missing a letter of.
  */
 export function correctWord(typed: string, vocabulary: Vocabulary): Correction | undefined {
   if (typed.length < 4 || /\p{N}/u.test(typed)) return undefined;
   const key = transliterationKey(typed);
   const max = typoTolerance(typed.length);
   const sameLetter = vocabulary.byFirstLetter.get(typed[0]!) ?? [];
+  // Four letters allow no slip but one: a letter left out of a name of five ("ymen", "syri", "haas").
+  if (typed.length === 4) {
+    // Not the word's own plural ("unit", "Units"): that is the word, not a slip.
+    const name = nearest(typed, sameLetter.filter((form) => form.length === 5 && vocabulary.names.has(form) && termOf(form) !== termOf(typed)), vocabulary, 1);
+    return name ? { form: name, kind: "typo" } : undefined;
+  }
   const typo = max > 0 ? nearest(typed, sameLetter, vocabulary, max) : undefined;
   if (typo) return { form: typo, kind: vocabulary.names.has(typo) && transliterationKey(typo) === key ? "spelling" : "typo" };
   // A slip in a word the corpus uses only in the other number ("fifhter" for its "fighters", "nummbers" for

@@ -49,6 +49,17 @@ describe("correctWord", () => {
     expect(correctWord("qaany", vocabulary)?.form).toBe("qaani");
   });
 
+  it("corrects a word of four letters only to a name of five it is missing a letter of", () => {
+    // "Qaani" and "Najaf" are names of five; "qani" and "naja" leave a letter out, "nafj" swaps two.
+    expect(correctWord("qani", vocabulary)).toEqual({ form: "qaani", kind: "typo" });
+    expect(correctWord("naja", vocabulary)).toEqual({ form: "najaf", kind: "typo" });
+    expect(correctWord("nafj", vocabulary)).toBeUndefined();
+    // Not an ordinary word of five, nor a name's own plural.
+    expect(correctWord("spok", vocabulary)).toBeUndefined();
+    const units = buildVocabulary([{ ...doc, text: "The Popular Mobilization Units grew.", regions: [{ start: 0, end: 36 }] }]);
+    expect(correctWord("unit", units)).toBeUndefined();
+  });
+
   it("corrects a typo in an ordinary word within the tolerance", () => {
     expect(correctWord("attaks", vocabulary)).toEqual({ form: "attacks", kind: "typo" });
     expect(correctWord("funerl", vocabulary)).toEqual({ form: "funeral", kind: "typo" });
@@ -79,7 +90,8 @@ describe("correctWord", () => {
   });
 
   it("leaves short words, numbers and words near nothing alone", () => {
-    expect(correctWord("naja", vocabulary)).toBeUndefined();
+    expect(correctWord("naj", vocabulary)).toBeUndefined();
+    expect(correctWord("nfaj", vocabulary)).toBeUndefined();
     expect(correctWord("2024x", vocabulary)).toBeUndefined();
     expect(correctWord("photography", vocabulary)).toBeUndefined();
   });
