@@ -202,7 +202,7 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
   const unstatedVerb = best ? verbNotAround(understood, core.sentences[best.sentence]!.windowTerms, lexicon.thesaurus?.isVerb) : undefined;
   const actorAnswer = best ? favouredVerdict(favoured, core.sentences[best.sentence]!) : undefined;
   // A publisher the articles come from is, like an actor, something they are about ("what did the jerusalem post say").
-  return { question, understood, query, hits, scored, best, substitutions, denial, unstatedVerb, actorAnswer, leaderOf: favoured.leaderUnnamed, namedActors: [...namedActorsOf(subjects), ...named.names], core };
+  return { question, understood, query, hits, scored, best, substitutions, denial, unstatedVerb, actorAnswer, leaderUnnamed: favoured.leaderUnnamed, namedActors: [...namedActorsOf(subjects), ...named.names], core };
 }
 
 export type QuestionScores = Awaited<ReturnType<typeof scoreQuestion>>;
@@ -271,7 +271,7 @@ export function explainAnswer(core: SearchCore, scores: QuestionScores, options:
     denial: scores.denial,
     unstatedVerb: scores.unstatedVerb,
     actorAnswer: scores.actorAnswer,
-    leaderOf: scores.leaderOf,
+    leaderUnnamed: scores.leaderUnnamed,
     smallTalk,
   });
   const textOf = (docId: string) => core.docById.get(docId)!.text;

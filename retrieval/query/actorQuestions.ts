@@ -136,13 +136,20 @@ export interface FavouredFor {
   leaderUnnamed?: string;
 }
 
-/** Whether any sentence naming the group has a leadership word ("Abbas Al-Zaidi—a leader in Kataib Sayyid al-Shuhada"). */
+/** Whether any sentence naming the group has a leadership word ("Abbas Al-Zaidi—a leader in Kataib Sayyid al-Shuhada"), read once per registry and group. */
+const LEADERSHIP_NEAR = new WeakMap<ActorRegistry, Map<string, boolean>>();
 function leadershipNear(actors: ActorRegistry, groupId: string): boolean {
-  const textOf = new Map(actors.documents.map((d) => [d.id, d.text]));
-  return (actors.mentions.get(groupId) ?? []).some((mention) => {
+  let byGroup = LEADERSHIP_NEAR.get(actors);
+  if (!byGroup) LEADERSHIP_NEAR.set(actors, (byGroup = new Map()));
+  const known = byGroup.get(groupId);
+  if (known !== undefined) return known;
+  const near = (actors.mentions.get(groupId) ?? []).some((mention) => {
     const sentence = actors.sentences.get(mention.docId)?.find((s) => s.start <= mention.start && mention.end <= s.end);
-    return sentence !== undefined && tokenize(textOf.get(mention.docId)!.slice(sentence.start, sentence.end)).some((t) => LEADERSHIP.has(t) || LEADS.has(t));
+    const text = actors.documents.find((d) => d.id === mention.docId)?.text ?? "";
+    return sentence !== undefined && tokenize(text.slice(sentence.start, sentence.end)).some((t) => LEADERSHIP.has(t) || LEADS.has(t));
   });
+  byGroup.set(groupId, near);
+  return near;
 }
 
 /** How much a sentence's saying what the question asks counts against its score for the question. */

@@ -106,14 +106,14 @@ export function decideVerdict(
     namedActors?: readonly string[];
     denial?: string | undefined;
     actorAnswer?: "answers" | "no-longer" | "unnamed" | undefined;
-    /** The group a "who leads X" question asks about. */
-    leaderOf?: string | undefined;
+    /** The group a "who leads X" question asks about, when no sentence naming it speaks of a leader. */
+    leaderUnnamed?: string | undefined;
     smallTalk?: SmallTalk | undefined;
     unstatedNumbers?: readonly string[];
     unstatedVerb?: string | undefined;
   } = {},
 ): VerdictDecision {
-  const { substitutions = [], absentNames = [], namedActors = [], denial, actorAnswer, leaderOf, smallTalk, unstatedNumbers = [], unstatedVerb } = question;
+  const { substitutions = [], absentNames = [], namedActors = [], denial, actorAnswer, leaderUnnamed, smallTalk, unstatedNumbers = [], unstatedVerb } = question;
   const { onTopic: topicModel, states: statesModel, thresholds } = VERDICT_MODELS;
   const onTopic = predict(topicModel, features);
   const states = predict(statesModel, features);
@@ -140,7 +140,7 @@ export function decideVerdict(
     [unstatedNumbers.length > 0, () => `the closest does not say ${unstatedNumbers.join(", ")}`],
     [unstatedVerb !== undefined, () => `the closest does not say “${unstatedVerb}”`],
     [actorAnswer === "no-longer", () => "the closest names a leader the articles say was killed, not who leads now"],
-    [actorAnswer === "unnamed", () => `the articles name no leader of ${leaderOf}`],
+    [actorAnswer === "unnamed", () => `the articles name no leader of ${leaderUnnamed}`],
   ];
   const reason = reasons.find(([holds]) => holds)?.[1]();
   return { verdict: "related", onTopic, states, refusal: `The articles touch on this, but none of the passages found states what the question asks${reason ? ` (${reason})` : ""}.` };
