@@ -6,6 +6,8 @@ import type { Vocabulary } from "./vocabulary.js";
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 /** Shorter words one slip from a dictionary word are too many to tell ("xbox", "box"). */
 const MIN_LETTERS = 5;
+/** Longer runs of letters are no word of any language ("xxxx…" pasted into a question), and costly to search around. */
+const MAX_LETTERS = 30;
 const CACHE_LIMIT = 2000;
 const cache = new WeakMap<Vocabulary, Map<string, boolean>>();
 /** A word this share of its letters or fewer off an article's word is a bad slip for it ("asasinatin"). */
@@ -32,7 +34,7 @@ function* oneEditFrom(word: string): Generator<string> {
  * that might be a typing slip.
  */
 export function isForeignTerm(form: string, thesaurus: Thesaurus, vocabulary: Vocabulary): boolean {
-  if (form.length < MIN_LETTERS || !/^[a-z]+$/u.test(form)) return false;
+  if (form.length < MIN_LETTERS || form.length > MAX_LETTERS || !/^[a-z]+$/u.test(form)) return false;
   let known = cache.get(vocabulary);
   if (!known) cache.set(vocabulary, (known = new Map()));
   const cached = known.get(form);
