@@ -10,6 +10,8 @@ const SUBJECT_REACH = 6;
  * in other words ("why did Iran want the front kept small" of "Iran is apprehensive about…").
  */
 const STATE_VERBS = new Set("want need think believe feel like know mean matter seem care expect hope fear prefer wish".split(" "));
+/** A synonym or news paraphrase of the verb (0.5) says it; a broader or narrower word (0.3) does not. */
+const CLOSE_WORD_WEIGHT = 0.5;
 
 /**
  * The verb of a "why did X do Y" question when the best sentence and the two before it do not say
@@ -34,6 +36,3 @@ export function verbNotAround(
   }
   return undefined;
 }
-
-/** A synonym or news paraphrase of the verb (0.5) says it; a broader or narrower word (0.3) does not. */
-const CLOSE_WORD_WEIGHT = 0.5;
