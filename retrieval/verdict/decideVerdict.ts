@@ -127,11 +127,9 @@ export function decideVerdict(
   }
   // "who is X", "who leads X" answered by a sentence saying it, as the actor registry knows (query/actorQuestions.ts).
   if (actorAnswer === "answers") return { verdict: "answered", onTopic, states };
-  const blocked = substitutions.length > 0 || absentNames.length > 0 || unstatedNumbers.length > 0 || unstatedVerb !== undefined || denial !== undefined || actorAnswer === "no-longer" || actorAnswer === "unnamed";
-  if (best.supported && !blocked && states >= thresholds.states) return { verdict: "answered", onTopic, states };
-  // Why not confirmed, the first reason that holds: a name the articles lack, then one missing near the
-  // passage, another name in its place, a denial, a number or the asked event not given, a leader no longer
-  // leading or never named.
+  // What keeps the passage from being confirmed, the first that holds said in the reply: a name the articles
+  // lack, then one missing near the passage (which also leaves it unsupported), another name in its place,
+  // a denial, a number or the asked event not given, a leader no longer leading or never named.
   const reasons: [boolean, () => string][] = [
     [absentNames.length > 0, () => `none mentions ${absentNames.join(", ")}`],
     [best.missingNames.length > 0, () => `none mentions ${best.missingNames.join(", ")} there`],
@@ -143,5 +141,6 @@ export function decideVerdict(
     [actorAnswer === "unnamed", () => `the articles name no leader of ${leaderUnnamed}`],
   ];
   const reason = reasons.find(([holds]) => holds)?.[1]();
+  if (best.supported && reason === undefined && states >= thresholds.states) return { verdict: "answered", onTopic, states };
   return { verdict: "related", onTopic, states, refusal: `The articles touch on this, but none of the passages found states what the question asks${reason ? ` (${reason})` : ""}.` };
 }
