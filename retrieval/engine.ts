@@ -199,10 +199,13 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
   const substitutions = best && lexicon.subjects ? substitutionsAt(core, lexicon.subjects, { text: understood.searched, answerType: understood.answerType, subjects }, best.sentence) : [];
   const asked = new Set(understood.concepts.filter((c) => !c.name).map((c) => c.forms[0]!.term));
   const denial = best ? deniedPremise(understood.searched, asked, sentenceText(core, best.sentence)) : undefined;
-  const unstatedVerb = best ? verbNotAround(understood, core.sentences[best.sentence]!.windowTerms, lexicon.thesaurus?.isVerb) : undefined;
+  // What the question takes as given that the best sentence and the two before it do not state.
+  const window = best ? core.sentences[best.sentence]!.windowTerms : undefined;
+  const unstatedNumbers = numbersNotAround(understood, window);
+  const unstatedVerb = verbNotAround(understood, window, lexicon.thesaurus?.isVerb);
   const actorAnswer = best ? favouredVerdict(favoured, core.sentences[best.sentence]!) : undefined;
   // A publisher the articles come from is, like an actor, something they are about ("what did the jerusalem post say").
-  return { question, understood, query, hits, scored, best, substitutions, denial, unstatedVerb, actorAnswer, leaderUnnamed: favoured.leaderUnnamed, namedActors: [...namedActorsOf(subjects), ...named.names], core };
+  return { question, understood, query, hits, scored, best, substitutions, denial, unstatedNumbers, unstatedVerb, actorAnswer, leaderUnnamed: favoured.leaderUnnamed, namedActors: [...namedActorsOf(subjects), ...named.names], core };
 }
 
 export type QuestionScores = Awaited<ReturnType<typeof scoreQuestion>>;
@@ -266,7 +269,7 @@ export function explainAnswer(core: SearchCore, scores: QuestionScores, options:
   const decision = decideVerdict(features, best, understood.concepts.length, {
     substitutions: scores.substitutions,
     absentNames: understood.absentNames,
-    unstatedNumbers: numbersNotAround(understood, best ? core.sentences[best.sentence]!.windowTerms : undefined),
+    unstatedNumbers: scores.unstatedNumbers,
     namedActors: scores.namedActors,
     denial: scores.denial,
     unstatedVerb: scores.unstatedVerb,
