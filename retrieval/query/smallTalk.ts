@@ -22,6 +22,9 @@ const HELP =
 const OVERVIEW =
   /^(?:(?:can you |could you |pls |please )?(?:summari[sz]e|sum up|recap)(?: (?:the|these|your|all the|all) (?:articles|sources|stories|news))?|(?:give me |can i get )?(?:a |an )?(?:summary|overview|recap|tldr|tl dr|rundown)(?: of (?:the|these|your|all the) (?:articles|sources|stories|news))?|what'?s (?:new|the latest(?: news)?|in the news)|what is (?:new|the latest(?: news)?)|(?:any|latest|the latest) news|what (?:topics|subjects|news) (?:do you (?:cover|have|know about)|can you (?:cover|talk about)))(?: pls| please| for me)?$/u;
 
+/** A request for help, or for the articles as a whole, which the help reply answers. */
+const asksHelp = (words: string) => HELP.test(words) || OVERVIEW.test(words);
+
 /** Folded as search folds text, apostrophes kept, every other run of symbols, emoji and punctuation a single space. */
 function plainWords(text: string): string {
   return foldText(text)
@@ -39,13 +42,13 @@ export function smallTalkOf(message: string): SmallTalk | undefined {
   if (words === "") return undefined;
   if (GREETING.test(words)) return "greeting";
   if (THANKS.test(words)) return "thanks";
-  if (HELP.test(words) || OVERVIEW.test(words)) return "help";
+  if (asksHelp(words)) return "help";
   // "hey bot, how does this work", "hi! thanks": a greeting of one or two words in front of one of the others.
   const all = words.split(" ");
   for (const split of [1, 2].filter((n) => n < all.length)) {
     if (!GREETING.test(all.slice(0, split).join(" "))) continue;
     const rest = all.slice(split).join(" ");
-    if (HELP.test(rest) || OVERVIEW.test(rest)) return "help";
+    if (asksHelp(rest)) return "help";
     if (THANKS.test(rest)) return "thanks";
   }
   return undefined;
