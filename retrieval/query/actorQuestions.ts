@@ -88,6 +88,10 @@ export function leaderSentences(actors: ActorRegistry, groupId: string): Favoure
   return leaderSentencesByGroup(actors).get(groupId) ?? [];
 }
 
+/** The sentence of the articles holding a mention. */
+const sentenceHolding = (actors: ActorRegistry, mention: Span & { docId: string }) =>
+  actors.sentences.get(mention.docId)?.find((s) => s.start <= mention.start && mention.end <= s.end);
+
 /** Every group's leader sentences, read in one pass over the people's mentions once per registry, not per question. */
 const LEADER_SENTENCES = new WeakMap<ActorRegistry, ReadonlyMap<string, FavouredSentence[]>>();
 function leaderSentencesByGroup(actors: ActorRegistry): ReadonlyMap<string, FavouredSentence[]> {
@@ -101,7 +105,7 @@ function leaderSentencesByGroup(actors: ActorRegistry): ReadonlyMap<string, Favo
       const role = roleBefore(person.id, textOf.get(mention.docId) ?? "", mention.start);
       if (!role || !LEADERSHIP.has(role.role)) continue;
       const groupId = actorNamedIn(role.modifiers, actors, ["armed group", "organisation"]);
-      const sentence = actors.sentences.get(mention.docId)?.find((s) => s.start <= mention.start && mention.end <= s.end);
+      const sentence = sentenceHolding(actors, mention);
       if (groupId === undefined || !sentence) continue;
       const former = NO_LONGER.test(textOf.get(mention.docId)!.slice(sentence.start, mention.start));
       const found = byGroup.get(groupId) ?? [];
@@ -143,10 +147,10 @@ function leadershipNear(actors: ActorRegistry, groupId: string): boolean {
   if (!byGroup) LEADERSHIP_NEAR.set(actors, (byGroup = new Map()));
   const known = byGroup.get(groupId);
   if (known !== undefined) return known;
+  const textOf = new Map(actors.documents.map((d) => [d.id, d.text]));
   const near = (actors.mentions.get(groupId) ?? []).some((mention) => {
-    const sentence = actors.sentences.get(mention.docId)?.find((s) => s.start <= mention.start && mention.end <= s.end);
-    const text = actors.documents.find((d) => d.id === mention.docId)?.text ?? "";
-    return sentence !== undefined && tokenize(text.slice(sentence.start, sentence.end)).some((t) => LEADERSHIP.has(t) || LEADS.has(t));
+    const sentence = sentenceHolding(actors, mention);
+    return sentence !== undefined && tokenize(textOf.get(mention.docId)!.slice(sentence.start, sentence.end)).some((t) => LEADERSHIP.has(t) || LEADS.has(t));
   });
   byGroup.set(groupId, near);
   return near;
