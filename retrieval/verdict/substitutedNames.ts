@@ -1,8 +1,9 @@
 import type { AnswerType } from "../answerType.js";
 import type { FoundSubject, Subject, SubjectFinder } from "../names/subjects.js";
-import { termOf, wordForm } from "../text/tokenize.js";
+import { termOf, tokenize, wordForm } from "../text/tokenize.js";
 import { capitalOrState } from "../query/capitals.js";
 import { nationalityOrState } from "../names/nationalities.js";
+import { swappedStates } from "./swappedStates.js";
 
 /** A name the question asks about that the passage does not mention, and the one of its kind the passage names instead. */
 export interface SubstitutedName {
@@ -72,6 +73,23 @@ export function substitutedNames(
   question: { text: string; answerType: AnswerType; subjects: readonly FoundSubject[] },
   passage: { text: string; terms: ReadonlySet<string>; sentenceStart: number },
 ): SubstitutedName[] {
+  const names = substitutedSubjects(finder, question, passage);
+  // The passage's own words: a publisher's city ("The Jerusalem Post") names no state the passage speaks of.
+  const passageTerms = new Set(tokenize(passage.text));
+  const states = swappedStates(question.text, passage.text.slice(passage.sentenceStart), (state) => termsHold(passageTerms, { name: state, kind: "state" }))
+    .map(({ asked, named }) => ({ asked: stateSubject(finder, asked), named: stateSubject(finder, named) }))
+    .filter((s) => !names.some((n) => sameSubject(n.asked, s.asked)));
+  return [...names, ...states];
+}
+
+/** A state as a subject, named as the registry names it ("unitedstates" → the United States). */
+function stateSubject(finder: SubjectFinder, state: string): Subject {
+  const written = state === "unitedstates" ? "United States" : state.charAt(0).toUpperCase() + state.slice(1);
+  const found = finder.find(written).find((s) => s.kind === "state");
+  return found ? strip(found) : { name: written, kind: "state" };
+}
+
+function substitutedSubjects(finder: SubjectFinder, question: Parameters<typeof substitutedNames>[1], passage: Parameters<typeof substitutedNames>[2]): SubstitutedName[] {
   const asked = dedupe(question.subjects.filter((s) => !ADJUNCT_BEFORE.test(question.text.slice(0, s.start))));
   if (asked.length === 0) return [];
   const inPassage = finder.find(passage.text);

@@ -156,6 +156,14 @@ describe("bad questions", () => {
     expect((await engine.ask("why did israel hit yemen")).verdict).toBe("answered");
   });
 
+  it("does not confirm a passage giving the thing asked about another state's nationality", async () => {
+    // The articles tell of three US soldiers killed in Jordan; "israeli" is typed in lower case.
+    const answer = await engine.ask("how many israeli soldiers did kataib hezbollah kill in jordan");
+    expect(answer.verdict).toBe("related");
+    expect(answer.refusal).toMatch(/the closest name United States, not Israel/);
+    expect((await engine.ask("how many us soldiers did kataib hezbollah kill in jordan")).verdict).toBe("answered");
+  });
+
   it("does not name a group's leader the articles never speak of", async () => {
     const answer = await engine.ask("who is the leader of hamas");
     expect(answer.verdict).toBe("related");

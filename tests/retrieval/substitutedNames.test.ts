@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createSubjectFinder, type SubjectFinder } from "../../retrieval/names/subjects.js";
 import { substitutedNames } from "../../retrieval/verdict/substitutedNames.js";
+import { statesBeforeWords } from "../../retrieval/verdict/swappedStates.js";
 import { tokenize } from "../../retrieval/text/tokenize.js";
 import { seedRegistry } from "../actors/seedRegistry.js";
 
@@ -64,5 +65,24 @@ describe("substitutedNames: a passage naming another of the kind the question na
     const sentence = "The most recent raid caused 62 civilian casualties, the Yemen Data Project, a watchdog, found.";
     expect(substitutes("Which watchdog reported the casualties from Israel's raid on Yemen?", sentence)).toEqual([]);
     expect(substitutes("what did Israel's raid on Yemen cause", sentence)).toEqual(["Yemen Data Project for Israel"]);
+  });
+});
+
+describe("substitutedNames: a thing given another state's nationality", () => {
+  const SOLDIERS = "Back in January 2024, Kataib Hezbollah killed three US soldiers in Jordan.";
+
+  it("finds the state the passage puts before the same word, for a nationality typed in lower case", () => {
+    expect(substitutes("when did kataib hezbollah kill three israeli soldiers in jordan", SOLDIERS)).toEqual(["United States for Israel"]);
+  });
+
+  it("finds none when the passage gives the asked state in another form", () => {
+    expect(substitutes("when did kataib hezbollah kill three american soldiers in jordan", SOLDIERS)).toEqual([]);
+    expect(substitutes("when did kataib hezbollah kill three us soldiers in jordan", SOLDIERS)).toEqual([]);
+    expect(substitutes("when did kataib hezbollah kill three israeli soldiers", `${SOLDIERS} Israel said nothing.`)).toEqual([]);
+  });
+
+  it("reads a region as no state", () => {
+    expect(statesBeforeWords("the north american expedition")).toEqual(new Map());
+    expect(statesBeforeWords("three US soldiers and Iraqi militias")).toEqual(new Map([["soldier", new Set(["unitedstates"])], ["militia", new Set(["iraq"])]]));
   });
 });
