@@ -23,6 +23,12 @@ describe("removeChatNoise", () => {
     expect(removeChatNoise("what did zaidi say attacks on haifa wud do")).toBe("what did zaidi say attacks on haifa would do");
   });
 
+  it("reads shortened news words as the words the articles write", () => {
+    // "ops" is also a Roman goddess to WordNet: read as a word, it would be something the articles lack.
+    expect(removeChatNoise("is the idf doing ground ops in lebanon")).toBe("is the idf doing ground operations in lebanon");
+    expect(removeChatNoise("when did the hamas reps get there, any intel?")).toBe("when did the hamas representatives get there, any intelligence?");
+  });
+
   it("folds runs of punctuation and keeps a question mark from a dropped word", () => {
     expect(removeChatNoise("where was khafaji killed??!!")).toBe("where was khafaji killed?");
     expect(removeChatNoise("!!! did iraq send aid")).toBe("did iraq send aid");
