@@ -29,8 +29,15 @@ describe("substitutedNames: a passage naming another of the kind the question na
 
   it("compares a state or group with another party, never with a place", () => {
     const sentence = "On Monday, a military base in Baghdad, Iraq, hosting US forces, was struck by a rocket attack.";
-    expect(substitutes("when did israel bomb baghdad", sentence)).toEqual(["Iraq for Israel"]);
+    // Iraq is the state of the Baghdad asked about: the party named in Israel's place is the US.
+    expect(substitutes("when did israel bomb baghdad", sentence)).toEqual(["United States for Israel"]);
     expect(substitutes("when did israel bomb the victoria base", sentence)).not.toContain("Baghdad for Israel");
+  });
+
+  it("takes a state the passage names for the capital the question names, never as a substitute", () => {
+    const sentence = "Iran worries that instability could topple the government of Mohammed Shia' Al-Sudani.";
+    expect(substitutes("why is tehran uneasy about israel", sentence)).toEqual([]);
+    expect(substitutes("why is damascus uneasy about israel", sentence)).toEqual(["Iran for Israel"]);
   });
 
   it("takes a capital the passage names for its state, and a state for its capital", () => {
