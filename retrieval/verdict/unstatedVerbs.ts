@@ -10,6 +10,11 @@ const SUBJECT_REACH = 6;
  * in other words ("why did Iran want the front kept small" of "Iran is apprehensive about…").
  */
 const STATE_VERBS = new Set("want need think believe feel like know mean matter seem care expect hope fear prefer wish".split(" "));
+/**
+ * Light verbs take their meaning from the words after them ("go after" is attack, "get involved" is
+ * join, "take out" is kill), which the passage says in its own words: the verb alone asks nothing.
+ */
+const LIGHT_VERBS = new Set("go get make take come put give have keep set turn let".split(" "));
 /** A synonym or news paraphrase of the verb (0.5) says it; a broader or narrower word (0.3) does not. */
 const CLOSE_WORD_WEIGHT = 0.5;
 
@@ -31,7 +36,7 @@ export function verbNotAround(
     const form = wordForm(raw.replace(/\p{P}+$/u, ""));
     if (!isVerb(form)) continue;
     const concept = understood.concepts.find((c) => c.typed === form);
-    if (STATE_VERBS.has(form) || !concept) return undefined;
+    if (STATE_VERBS.has(form) || LIGHT_VERBS.has(form) || !concept) return undefined;
     return concept.forms.some((f) => f.weight >= CLOSE_WORD_WEIGHT && window.has(f.term)) ? undefined : form;
   }
   return undefined;

@@ -36,4 +36,11 @@ describe("verbNotAround", () => {
     expect(verbNotAround(understood("when did iran cancel the plan"), passage, isVerb)).toBeUndefined();
     expect(verbNotAround(understood("why is iran cancelling the plan"), passage, isVerb)).toBeUndefined();
   });
+
+  it("leaves a light verb alone, whose meaning is in the words after it", () => {
+    const passage = window("An Israeli drone strike killed an IRI commander near Damascus airport.");
+    expect(verbNotAround(understood("why did israel go after the iri commander"), passage, isVerb)).toBeUndefined();
+    expect(verbNotAround(understood("why did israel take out the iri commander"), passage, isVerb)).toBeUndefined();
+    expect(verbNotAround(understood("why did israel arrest the iri commander"), passage, isVerb)).toBe("arrest");
+  });
 });
