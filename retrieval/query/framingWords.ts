@@ -31,6 +31,9 @@ const FRAMING: Record<string, AnswerType | null> = {
   even: null,
   exactly: null,
   ever: null,
+  // "did israel bomb iraq yet", "has it already started": when the asker expects it, not what is asked.
+  yet: null,
+  already: null,
   thing: null,
   things: null,
   stuff: null,

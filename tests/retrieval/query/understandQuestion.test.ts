@@ -155,6 +155,8 @@ describe("understandQuestion", () => {
     expect(fragment.searched).toBe("masyaf raid location");
     expect(understandQuestion("what happened at the kalsu base", lexicon).concepts.map((c) => c.typed)).toEqual(["kalsu", "base"]);
     expect(understandQuestion("did the drones hit anything in eilat", lexicon).concepts.map((c) => c.typed)).toEqual(["drones", "hit", "eilat"]);
+    // "Yet the Iraqi government has a problem" says nothing of whether Israel struck Iraq.
+    expect(understandQuestion("did israel strike iraq yet", lexicon).concepts.map((c) => c.typed)).toEqual(["israel", "strike", "iraq"]);
     // "how long" asks for a time or an amount: "long" is no word the answer holds, though "a long war" is.
     expect(understandQuestion("how long after the jordan attack did the us strike back", lexicon).concepts.map((c) => c.typed)).not.toContain("long");
     expect(understandQuestion("how long after the jordan attack did the us strike back", lexicon).answerType).toBe("time");
