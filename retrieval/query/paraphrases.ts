@@ -9,7 +9,7 @@ import type { QueryLexicon, WeightedTerm } from "./understandQuestion.js";
  * other, below the typed word. Written as general news vocabulary, not from any question set.
  */
 const GROUPS: readonly string[] = [
-  "die died dead death deaths kill killed killing slain assassinate assassinated assassination fatalities",
+  "die died dead death deaths kill killed killing slain assassinate assassinated assassination fatalities casualties",
   "kill killed eliminate eliminated assassinate assassinated murder murdered",
   "injure injured injuries wound wounded hurt casualties",
   "boss head chief leader commander chairman director",
