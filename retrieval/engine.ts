@@ -202,7 +202,7 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
   // What the question takes as given that the best sentence and the two before it do not state.
   const window = best ? core.sentences[best.sentence]!.windowTerms : undefined;
   const unstatedNumbers = numbersNotAround(understood, window);
-  const unstatedVerb = verbNotAround(understood, window, lexicon.thesaurus?.isVerb);
+  const unstatedVerb = verbNotAround(understood, best && window ? { window, sentence: sentenceText(core, best.sentence) } : undefined, lexicon.thesaurus?.isVerb);
   const actorAnswer = best ? favouredVerdict(favoured, core.sentences[best.sentence]!) : undefined;
   // A publisher the articles come from is, like an actor, something they are about ("what did the jerusalem post say").
   return { question, understood, query, hits, scored, best, substitutions, denial, unstatedNumbers, unstatedVerb, actorAnswer, leaderUnnamed: favoured.leaderUnnamed, namedActors: [...namedActorsOf(subjects), ...named.names], core };

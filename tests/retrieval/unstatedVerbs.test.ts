@@ -16,7 +16,8 @@ function understood(searched: string, close: Record<string, string[]> = {}): { s
     .flatMap((typed) => tokenize(typed).map((term) => ({ typed, name: false, forms: [{ term, weight: 1 }, ...(close[typed] ?? []).map((w) => ({ term: tokenize(w)[0]!, weight: 0.5 }))] })));
   return { searched, concepts };
 }
-const window = (text: string) => new Set(tokenize(text));
+/** A one-sentence passage: its words are the window's. */
+const window = (text: string) => ({ window: new Set(tokenize(text)), sentence: text });
 
 describe("verbNotAround", () => {
   it("names the verb of a 'why did' question that the passage does not say, past its subject", () => {
@@ -35,6 +36,15 @@ describe("verbNotAround", () => {
     expect(verbNotAround(understood("why did iran want the iraqi front kept small"), passage, isVerb)).toBeUndefined();
     expect(verbNotAround(understood("when did iran cancel the plan"), passage, isVerb)).toBeUndefined();
     expect(verbNotAround(understood("why is iran cancelling the plan"), passage, isVerb)).toBeUndefined();
+  });
+
+  it("names the verb the passage says only as what may happen", () => {
+    const passage = window("Should the movement be required to leave Qatar, there is a possibility that it might relocate its center of gravity to Baghdad.");
+    expect(verbNotAround(understood("why did hamas relocate to baghdad"), passage, isVerb)).toBe("relocate");
+    expect(verbNotAround(understood("why did hamas leave qatar"), passage, isVerb)).toBe("leave");
+    expect(verbNotAround(understood("why did the militias attack eilat"), window("The militias could attack Eilat again."), isVerb)).toBe("attack");
+    // Said once as fact, it is stated, whatever else the sentence supposes.
+    expect(verbNotAround(understood("why did the militias attack eilat"), window("The militias attacked Eilat, and could attack it again."), isVerb)).toBeUndefined();
   });
 
   it("leaves a light verb alone, whose meaning is in the words after it", () => {
