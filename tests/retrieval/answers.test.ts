@@ -156,6 +156,14 @@ describe("bad questions", () => {
     expect((await engine.ask("why did israel hit yemen")).verdict).toBe("answered");
   });
 
+  it("does not confirm why something happened that the passage says only may happen", async () => {
+    // "Iraqi factions may yet use Syria to open a Golan Heights front."
+    const answer = await engine.ask("why did the iraqi factions use syria to open a golan heights front");
+    expect(answer.verdict).toBe("related");
+    expect(answer.excerpts[0]!.text).toContain("may yet use Syria");
+    expect(answer.refusal).toMatch(/the closest does not say “use”/);
+  });
+
   it("does not confirm a passage giving the thing asked about another state's nationality", async () => {
     // The articles tell of three US soldiers killed in Jordan; "israeli" is typed in lower case.
     const answer = await engine.ask("how many israeli soldiers did kataib hezbollah kill in jordan");
