@@ -3,7 +3,7 @@
  * one that the question does not already contain. "Who succeeded Nasrallah?" is not answered by
  * a sentence whose only names are Nasrallah's own; "How old is Qaani?" needs a number.
  */
-export type AnswerType = "number" | "time" | "person-or-group" | "place" | "any";
+export type AnswerType = "number" | "money" | "distance" | "time" | "date" | "person-or-group" | "place" | "any";
 
 const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
 const WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
@@ -12,6 +12,10 @@ export const NUMBER_WORDS = (
   "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty ninety " +
   "dozen dozens hundred hundreds thousand thousands million millions billion billions several half twice thrice"
 ).split(" ");
+
+const CURRENCIES = "dollars?|euros?|pounds?|yuan|yen|rupees?|francs?|marks|lir[ae]|riyals?|rials?|roubles?|rubles?|pesos?|shillings?|dinars?|dirhams?|shekels?|usd|eur|gbp";
+const DISTANCES = "km|kms|kilomet(?:er|re)s?|miles?|mi|metres?|meters?|feet|ft|yards?|nautical miles?";
+const AMOUNT = `(?:\\d[\\d,.]*|${NUMBER_WORDS.join("|")})`;
 
 // A capitalised word that does not open the sentence and is not a day or month: a name.
 const NAME_WORD = `(?!(?:${MONTHS}|${WEEKDAYS})\\b)[A-Z][\\p{L}'’-]+`;
@@ -29,6 +33,13 @@ const PATTERNS: Record<Exclude<AnswerType, "any">, RegExp> = {
       `|\\b(?:minutes|hours|days|weeks|months|years|decades)\\s+(?:after|before|later|earlier|into)\\b|\\bthe (?:next|following|previous|same) (?:day|night|morning|evening|week|month|year)\\b`,
     "gi",
   ),
+  // "$1.2 billion", "ten million dollars": an amount of a currency, which "ten batteries" is not.
+  money: new RegExp(`[$£€¥₹]\\s?\\d|\\b${AMOUNT}(?:\\s+(?:million|billion|trillion))?\\s+(?:${CURRENCIES})\\b`, "gi"),
+  // "a range of 1,500 km", "20 miles": an amount of a length.
+  distance: new RegExp(`\\b${AMOUNT}(?:\\s*-\\s*|\\s+)?(?:${DISTANCES})\\b`, "gi"),
+  // A date is a day of a month, a month or a year; "last week" or "on Friday" tells when, not the date.
+  // Case kept: "May" is a month, "may" is not.
+  date: new RegExp(`\\b(?:${MONTHS})\\b|\\b(?:1\\d|20)\\d\\d\\b|\\b\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?\\b`, "g"),
   "person-or-group": NAME,
   // Any name: SQuAD's places are as often bare ("Santa Clara, California") as after "in" or "at".
   place: NAME,
@@ -37,13 +48,23 @@ const PATTERNS: Record<Exclude<AnswerType, "any">, RegExp> = {
 /** Words a question typed in a channel opens with before its question word: "so who killed…", "but why…". */
 const OPENERS = /^(?:(?:so|and|but|also|then|well|ok|okay|now|anyway|btw|actually|really|seriously|like)\b[\s,]*)+/;
 
+/** "How much did Saudi Arabia pay", "what was the cost of": an amount of money is asked for. */
+const MONEY_QUESTION = /^how much\b.*\b(cost|costs|costing|pay|pays|paid|paying|spend|spends|spent|spending|worth|price|priced|charge|charged|charges|earn|earns|earned|raise|raised|money|cash|funding)\b|\b(budget|cost|price|fee|salary|revenue) of\b|^what (is|was|were|are) the (annual |total |estimated )?(budget|cost|price|fee|salary|revenue)\b|^how much money\b/;
+/** "How far", "what is the range of the missile": a length is asked for. */
+const DISTANCE_QUESTION = /^how far\b|^(what|how long) (is|was|'s) the (range|distance)\b|\brange of\b|^how many (miles|kilomet(er|re)s|km|meters|metres|feet)\b/;
+/** "What date", "in which year", "what exact date": a date or a year is asked for, not "last week". */
+const DATE_QUESTION = /^((on|in|by) )?(what|which) ((exact|specific|precise) )?(year|date)\b|\b(exact|specific|precise) date\b/;
+
 /** The answer type of one clause, read from how it opens. */
 function clauseAnswerType(clause: string): AnswerType {
   const q = clause.trim().toLowerCase().replace(OPENERS, "");
   // "How long after the drone strike…" is answered by "Days later", as "when" is.
   if (/^how (long|soon) (after|before|until|till)\b/.test(q)) return "time";
-  if (/^(how (many|much|old|long|far|large|big)|what (number|percentage|share|proportion))\b|\b(budget|cost|price|population|age) of\b|^what is the (annual )?(budget|cost|price|population|age)\b|\b(death|casualty|body) toll\b/.test(q)) return "number";
-  if (/^(when|(in )?(what|which) (year|date|day|time|month))\b|\bhow long ago\b/.test(q)) return "time";
+  if (MONEY_QUESTION.test(q)) return "money";
+  if (DISTANCE_QUESTION.test(q)) return "distance";
+  if (/^(how (many|much|old|long|far|large|big)|what (number|percentage|share|proportion))\b|\b(population|age) of\b|^what is the (annual )?(population|age)\b|\b(death|casualty|body) toll\b/.test(q)) return "number";
+  if (DATE_QUESTION.test(q)) return "date";
+  if (/^(when|(in )?(what|which) (day|time|month))\b|\bhow long ago\b/.test(q)) return "time";
   if (/^(who|whom|whose)\b|^(which|what) (group|militia|militias|country|countries|organi[sz]ation|person|leader|commander|faction)\b/.test(q)) return "person-or-group";
   if (/^where\b/.test(q)) return "place";
   return "any";

@@ -19,7 +19,10 @@ const ANSWERED_BY: Record<AnswerType, readonly string[]> = {
   "person-or-group": ["person", "party"],
   place: ["thing", "party"],
   number: [],
+  money: [],
+  distance: [],
   time: [],
+  date: [],
   any: [],
 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { leansOnPrevious, mentionsName, scoreSentence, type PassageQuery, type SentenceRecord } from "../../retrieval/selectPassages.js";
-import { questionAnswerType, readAskedQuestion } from "../../retrieval/answerType.js";
+import { passageHasAnswerType, questionAnswerType, readAskedQuestion } from "../../retrieval/answerType.js";
 import { tokenize } from "../../retrieval/text/tokenize.js";
 
 // Every sentence is as close in meaning to the question (similarity 1), so only the words decide.
@@ -117,6 +117,26 @@ describe("questionAnswerType", () => {
     // A question with no question word asks for anything, whatever follows it.
     expect(questionAnswerType("so the militias stopped attacking? why")).toBe("any");
     expect(questionAnswerType("sources say who")).toBe("any");
+  });
+
+  it("reads an amount of money, a length and a date as kinds of their own, which a bare number or 'last week' does not answer", () => {
+    expect(questionAnswerType("how much did saudi arabia pay for its batteries")).toBe("money");
+    expect(questionAnswerType("what was the cost of the defence system")).toBe("money");
+    expect(questionAnswerType("how much of the budget went to the militias")).toBe("number");
+    expect(questionAnswerType("what's the range of the al-arqab missile")).toBe("distance");
+    expect(questionAnswerType("how far did the drone fly")).toBe("distance");
+    expect(questionAnswerType("what exact date did qaani arrive in baghdad")).toBe("date");
+    expect(questionAnswerType("in what year was hezbollah founded")).toBe("date");
+    expect(questionAnswerType("when did qaani arrive in baghdad")).toBe("time");
+    const has = (question: string, passage: string) => passageHasAnswerType(passage, questionAnswerType(question), readAskedQuestion(question));
+    expect(has("how much did they pay", "Saudi Arabia bought ten batteries.")).toBe(false);
+    expect(has("how much did they pay", "The government ordered the $2.8bn system.")).toBe(true);
+    expect(has("how much did they pay", "It cost three million dollars.")).toBe(true);
+    expect(has("what is the range of the missile", "The missile has a range of 1,500 km.")).toBe(true);
+    expect(has("what is the range of the missile", "It was fired from 300 kilometres away.")).toBe(true);
+    expect(has("what exact date did he arrive", "He visited Baghdad last week.")).toBe(false);
+    expect(has("what exact date did he arrive", "They may opt for self-preservation.")).toBe(false);
+    expect(has("what exact date did he arrive", "He arrived on September 26.")).toBe(true);
   });
 });
 
