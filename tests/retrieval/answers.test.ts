@@ -198,6 +198,10 @@ describe("bad questions", () => {
     const answer = await engine.ask("what did the jerusalem post say");
     expect(answer.verdict).not.toBe("none");
     for (const e of answer.excerpts) expect(jpost.has(e.file), e.text).toBe(true);
+    // The short name people type is the publisher too.
+    const short = await engine.ask("what did the jpost guy say");
+    expect(short.verdict).not.toBe("none");
+    for (const e of short.excerpts) expect(jpost.has(e.file), e.text).toBe(true);
   });
 
   it("does not confirm a number the closest passage does not give, in digits or in words", async () => {
