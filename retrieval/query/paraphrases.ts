@@ -43,6 +43,7 @@ const GROUPS: readonly string[] = [
   "arrest arrested detain detained jail jailed prison custody",
   "funeral burial buried",
   "ally allies alliance partner coalition axis",
+  "tie ties tied link links linked connect connected connection connections affiliated affiliation",
   "protect protection defend defence defense shield",
   "sky skies airspace",
   "kit equipment gear hardware system",
