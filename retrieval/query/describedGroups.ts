@@ -45,27 +45,36 @@ function groupOfPerson(personId: string, lexicon: GroupLexicon): string | undefi
  * that group's name is searched for too. `forms` are the question's word forms, `possessive`
  * whether each was typed with "'s". A state naming several groups ("iraqi militias") adds nothing.
  */
-export function describedGroupTerms(forms: readonly string[], possessive: readonly boolean[], at: number, lexicon: GroupLexicon): WeightedTerm[] {
+export function describedGroupTerms(forms: readonly string[], possessive: readonly boolean[], at: number, lexicon: GroupLexicon): DescribedGroup | undefined {
   const noun = termOf(forms[at]!);
-  if (noun === undefined || !GROUP_NOUNS.has(noun)) return [];
+  if (noun === undefined || !GROUP_NOUNS.has(noun)) return undefined;
   let groupId: string | undefined;
+  let describedBy = -1;
   for (let i = at - 1; i >= Math.max(0, at - MODIFIER_REACH) && groupId === undefined; i--) {
     const form = forms[i]!;
     if (isStopWord(form)) break;
     if (namesState(form)) {
       const groups = groupsIn(stateOfNationality(form) ?? form, lexicon);
-      if (groups.length !== 1) return [];
+      if (groups.length !== 1) return undefined;
       groupId = groups[0];
+      describedBy = i;
     } else if (possessive[i]) {
       const id = actorWithName(lexicon.actors, form);
       const person = id === undefined ? undefined : lexicon.actors.byId(id);
-      if (person?.kind !== "person") return [];
+      if (person?.kind !== "person") return undefined;
       groupId = groupOfPerson(person.id, lexicon);
-      if (groupId === undefined) return [];
+      if (groupId === undefined) return undefined;
+      describedBy = i;
     }
   }
   const group = groupId === undefined ? undefined : lexicon.actors.byId(groupId);
-  if (!group) return [];
+  if (!group) return undefined;
   const terms = tokenize(group.name).filter((t) => lexicon.hasTerm(t) && !forms.some((f) => termOf(f) === t));
-  return terms.map((term) => ({ term, weight: DESCRIBED_GROUP_WEIGHT }));
+  return terms.length > 0 ? { terms: terms.map((term) => ({ term, weight: DESCRIBED_GROUP_WEIGHT })), describedBy } : undefined;
+}
+
+/** A group the question describes: its name's terms, and the word that placed it ("lebanese" of "the lebanese movement"). */
+export interface DescribedGroup {
+  terms: WeightedTerm[];
+  describedBy: number;
 }

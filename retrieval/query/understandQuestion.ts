@@ -256,8 +256,11 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
     const capital = describedCapitalTerms(form, words[i - 1]?.form, [words[i + 1]?.form, words[i + 2]?.form], lexicon);
     const person = !name && lexicon.personRoles && lexicon.actors ? describedPersonTerms(forms, i, lexicon.personRoles, lexicon.actors, { hasTerm: lexicon.hasTerm, uses: (f) => lexicon.vocabulary.counts.get(f) ?? 0 }) : [];
     const { actors, personRoles, groupStates } = lexicon;
-    const group = !name && actors && personRoles && groupStates ? describedGroupTerms(forms, possessive, i, { actors, personRoles, groupStates, hasTerm: lexicon.hasTerm }) : [];
-    for (const expansion of [...capitalAndStateTerms(form, lexicon), ...capital, ...person, ...group, ...thesaurusTerms, ...(name ? [] : paraphraseTerms(form, lexicon)), ...phrasal]) addForm(concept, expansion.term, expansion.weight);
+    const group = !name && actors && personRoles && groupStates ? describedGroupTerms(forms, possessive, i, { actors, personRoles, groupStates, hasTerm: lexicon.hasTerm }) : undefined;
+    for (const expansion of [...capitalAndStateTerms(form, lexicon), ...capital, ...person, ...(group?.terms ?? []), ...thesaurusTerms, ...(name ? [] : paraphraseTerms(form, lexicon)), ...phrasal]) addForm(concept, expansion.term, expansion.weight);
+    // The word that placed the group ("lebanese" of "the slain lebanese militia chief") is found where the group is named.
+    const placing = group ? conceptOf.get(group.describedBy) : undefined;
+    if (group && placing) placing.identifiedBy = [...(placing.identifiedBy ?? [[placing.forms[0]!.term]]), group.terms.map((t) => t.term)];
     // Another form of the word itself ("bought" for "buy") is the word, found. A term from elsewhere
     // ("bitcoin") is something the question asks about that the articles lack, as a real word is.
     if (!concept.forms.some((f) => f.weight >= 1 && lexicon.hasTerm(f.term))) {

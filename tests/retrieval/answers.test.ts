@@ -172,6 +172,13 @@ describe("bad questions", () => {
     expect((await engine.ask("how many us soldiers did kataib hezbollah kill in jordan")).verdict).toBe("answered");
   });
 
+  it("finds the word that describes a group where the group is named", async () => {
+    // "the yemeni rebels" are the Houthis: "a mid-level Houthi commander" answers, though it never says "Yemeni".
+    const answer = await engine.ask("what happened to the yemeni rebels commander south of baghdad");
+    expect(answer.verdict).toBe("answered");
+    expect(answer.excerpts[0]!.text).toContain("killed a mid-level Houthi commander");
+  });
+
   it("does not name a group's leader the articles never speak of", async () => {
     const answer = await engine.ask("who is the leader of hamas");
     expect(answer.verdict).toBe("related");

@@ -20,7 +20,7 @@ function describedAs(question: string, noun: string): string[] {
   const raws = question.match(/[\p{L}\p{N}']+/gu)!;
   const forms = raws.map(wordForm);
   const at = raws.findIndex((r) => wordForm(r) === noun);
-  return describedGroupTerms(forms, raws.map((r) => r.endsWith("'s")), at, lexicon).map((t) => t.term);
+  return describedGroupTerms(forms, raws.map((r) => r.endsWith("'s")), at, lexicon)?.terms.map((t) => t.term) ?? [];
 }
 
 describe("buildGroupStates: where the articles place each group", () => {
@@ -47,6 +47,11 @@ describe("describedGroupTerms: a group described instead of named", () => {
   it("finds the group a person is described as leading, the longest name that fits", () => {
     expect(describedAs("how has israel done against nasrallah's group", "group")).toEqual(tokenize("Hezbollah"));
     expect(describedAs("what did muhandis's militia do", "militia")).toEqual(tokenize("Kataib Hezbollah"));
+  });
+
+  it("gives the word that placed the group", () => {
+    const raws = "which relative of the slain lebanese militia chief died".split(" ");
+    expect(describedGroupTerms(raws.map(wordForm), raws.map(() => false), raws.indexOf("militia"), lexicon)?.describedBy).toBe(raws.indexOf("lebanese"));
   });
 
   it("finds nothing where several groups fit, no state or person is given, or the group is named", () => {
