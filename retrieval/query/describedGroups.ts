@@ -33,7 +33,7 @@ function groupsIn(state: string, lexicon: GroupLexicon): string[] {
  * Nasrallah"): the one group the words describing them name whole, the longest name winning
  * ("Kataib Hezbollah" over "Hezbollah").
  */
-function groupOfPerson(personId: string, lexicon: GroupLexicon): string | undefined {
+export function groupOfPerson(personId: string, lexicon: Pick<GroupLexicon, "actors" | "personRoles">): string | undefined {
   const described = new Set(lexicon.personRoles.filter((r) => r.actorId === personId).flatMap((r) => [r.role, ...r.modifiers]));
   return actorNamedIn(described, lexicon.actors, ["armed group"]);
 }
@@ -70,11 +70,12 @@ export function describedGroupTerms(forms: readonly string[], possessive: readon
   const group = groupId === undefined ? undefined : lexicon.actors.byId(groupId);
   if (!group) return undefined;
   const terms = tokenize(group.name).filter((t) => lexicon.hasTerm(t) && !forms.some((f) => termOf(f) === t));
-  return terms.length > 0 ? { terms: terms.map((term) => ({ term, weight: DESCRIBED_GROUP_WEIGHT })), describedBy } : undefined;
+  return terms.length > 0 ? { groupId: group.id, terms: terms.map((term) => ({ term, weight: DESCRIBED_GROUP_WEIGHT })), describedBy } : undefined;
 }
 
 /** A group the question describes: its name's terms, and the word that placed it ("lebanese" of "the lebanese movement"). */
 export interface DescribedGroup {
+  groupId: string;
   terms: WeightedTerm[];
   describedBy: number;
 }

@@ -3,6 +3,7 @@ import { roleTerm, type PersonRole } from "../actors/personRoles.js";
 import { namesState } from "../names/nationalities.js";
 import { termOf, wordForm } from "../text/tokenize.js";
 import type { WeightedTerm } from "./understandQuestion.js";
+import { groupOfPerson } from "./describedGroups.js";
 
 /** A person described as the articles describe them is that person: the name counts as the word itself, as a described capital does. */
 export const DESCRIBED_PERSON_WEIGHT = 1;
@@ -19,6 +20,16 @@ const RARE_ROLE_USES = 2;
 
 const termsOf = (forms: readonly string[]) => new Set(forms.map(roleTerm).filter((t): t is string => t !== undefined));
 
+/** Words for whoever leads, as people type them, read as the articles' "leader" where they name no "chief". */
+const LEADER_WORDS = new Set(["chief", "head", "boss", "leader", "chairman"].map((w) => roleTerm(w)!));
+const LEADER = roleTerm("leader")!;
+
+/** A group described just before the role word ("the lebanese militia chief"): the person is one of its own, and the word that placed it is no state of theirs. */
+export interface RoleGroup {
+  groupId: string;
+  describedBy: number;
+}
+
 /**
  * "Iraq's top ayatollah", "the iraqi prime minister": a question may describe a person the way the
  * articles do in front of the name (see actors/personRoles.ts) rather than name them. When the role
@@ -34,12 +45,15 @@ export function describedPersonTerms(
   roles: readonly PersonRole[],
   registry: ActorRegistry,
   corpus: { hasTerm: (term: string) => boolean; uses: (form: string) => number },
+  group?: RoleGroup,
 ): WeightedTerm[] {
-  const role = roleTerm(forms[at]!);
-  if (role === undefined) return [];
-  const candidates = new Set(roles.filter((r) => r.role === role).map((r) => r.actorId));
+  const typedRole = roleTerm(forms[at]!);
+  if (typedRole === undefined) return [];
+  const role = group && LEADER_WORDS.has(typedRole) && !roles.some((r) => r.role === typedRole) ? LEADER : typedRole;
+  const ofGroup = (actorId: string) => !group || groupOfPerson(actorId, { actors: registry, personRoles: roles }) === group.groupId;
+  const candidates = new Set(roles.filter((r) => r.role === role && ofGroup(r.actorId)).map((r) => r.actorId));
   if (candidates.size === 0) return [];
-  const around = formsAround(forms, at);
+  const around = formsAround(group ? forms.map((f, i) => (i === group.describedBy ? "" : f)) : forms, at);
   const modifiers = termsOf(around);
   const states = termsOf(around.filter(namesState));
   const described = [...candidates].map((actorId) => {
@@ -51,7 +65,7 @@ export function describedPersonTerms(
   const open = described.filter((d) => !d.contradicted);
   const best = Math.max(-1, ...open.map((d) => d.fit));
   const chosen = open.filter((d) => d.fit === best);
-  if (chosen.length !== 1 || (best === 0 && corpus.uses(forms[at]!) > RARE_ROLE_USES)) return [];
+  if (chosen.length !== 1 || (best === 0 && !group && corpus.uses(forms[at]!) > RARE_ROLE_USES)) return [];
   const actor = registry.byId(chosen[0]!.actorId);
   const surname = actor?.name.split(/\s+/u).at(-1);
   const term = surname === undefined ? undefined : termOf(wordForm(surname.replace(/^al-/iu, "")));

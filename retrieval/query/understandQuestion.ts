@@ -14,7 +14,7 @@ import { phrasalVerbTerms } from "./phrasalVerbs.js";
 import { paraphraseTerms } from "./paraphrases.js";
 import { capitalAndStateTerms, describedCapitalTerms } from "./capitals.js";
 import { describedPersonTerms } from "./describedPeople.js";
-import { describedGroupTerms } from "./describedGroups.js";
+import { describedGroupTerms, type DescribedGroup } from "./describedGroups.js";
 import type { GroupStates } from "../actors/groupStates.js";
 import type { PersonRole } from "../actors/personRoles.js";
 import { framingAnswerType, isFramingWord } from "./framingWords.js";
@@ -236,6 +236,12 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
   const possessive = words.map((w) => POSSESSIVE.test(w.raw));
   const conceptOf = new Map<number, QueryConcept>();
   const concepts: QueryConcept[] = [];
+  const { actors, personRoles, groupStates } = lexicon;
+  // Groups the question describes rather than names, at the word that says "group" ("the lebanese movement").
+  const groupsAt: (DescribedGroup | undefined)[] = words.map((word, i) => {
+    const named = word.capitalised || lexicon.vocabulary.names.has(forms[i]!);
+    return !named && actors && personRoles && groupStates ? describedGroupTerms(forms, possessive, i, { actors, personRoles, groupStates, hasTerm: lexicon.hasTerm }) : undefined;
+  });
   words.forEach((word, i) => {
     const form = word.corrected?.form ?? word.form;
     const term = termOf(form);
@@ -254,9 +260,13 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
     const thesaurusTerms = name || lexicon.hasTerm(term) ? [] : relatedTerms(form, lexicon, DETERMINERS.has(words[i - 1]?.form ?? ""));
     const phrasal = name ? [] : phrasalVerbTerms(form, words[i + 1]?.form, lexicon);
     const capital = describedCapitalTerms(form, words[i - 1]?.form, [words[i + 1]?.form, words[i + 2]?.form], lexicon);
-    const person = !name && lexicon.personRoles && lexicon.actors ? describedPersonTerms(forms, i, lexicon.personRoles, lexicon.actors, { hasTerm: lexicon.hasTerm, uses: (f) => lexicon.vocabulary.counts.get(f) ?? 0 }) : [];
-    const { actors, personRoles, groupStates } = lexicon;
-    const group = !name && actors && personRoles && groupStates ? describedGroupTerms(forms, possessive, i, { actors, personRoles, groupStates, hasTerm: lexicon.hasTerm }) : undefined;
+    // A role word next to a described group ("the lebanese militia chief", "the head of the lebanese movement") is one of its people.
+    const roleGroup = groupsAt[i - 1] ?? (forms[i + 1] === "of" ? groupsAt.slice(i + 2, i + 5).find((g) => g !== undefined) : undefined);
+    const person = !name && personRoles && actors ? describedPersonTerms(forms, i, personRoles, actors, { hasTerm: lexicon.hasTerm, uses: (f) => lexicon.vocabulary.counts.get(f) ?? 0 }, roleGroup) : [];
+    const group = groupsAt[i];
+    // The word that placed the group is found where its person is named too ("Nasrallah's son-in-law" for "the lebanese militia chief's").
+    const placedPerson = roleGroup && person.length > 0 ? conceptOf.get(roleGroup.describedBy) : undefined;
+    if (placedPerson) placedPerson.identifiedBy = [...(placedPerson.identifiedBy ?? [[placedPerson.forms[0]!.term]]), ...person.map((p) => [p.term])];
     for (const expansion of [...capitalAndStateTerms(form, lexicon), ...capital, ...person, ...(group?.terms ?? []), ...thesaurusTerms, ...(name ? [] : paraphraseTerms(form, lexicon)), ...phrasal]) addForm(concept, expansion.term, expansion.weight);
     // The word that placed the group ("lebanese" of "the slain lebanese militia chief") is found where the group is named.
     const placing = group ? conceptOf.get(group.describedBy) : undefined;

@@ -16,10 +16,11 @@ beforeAll(async () => {
 });
 
 /** The surname searched for the question's `role` word, if the question describes one person. */
-function describedAs(question: string, role: string): string[] {
+function describedAs(question: string, role: string, group?: { groupId: string; placedBy: string }): string[] {
   const forms = question.toLowerCase().replace(/'s\b/gu, "").match(/[\p{L}\p{N}]+/gu)!;
   const corpus = { hasTerm: () => true, uses: (form: string) => vocabulary.counts.get(form) ?? 0 };
-  return describedPersonTerms(forms, forms.indexOf(role), roles, registry, corpus).map((t) => t.term);
+  const roleGroup = group ? { groupId: group.groupId, describedBy: forms.indexOf(group.placedBy) } : undefined;
+  return describedPersonTerms(forms, forms.indexOf(role), roles, registry, corpus, roleGroup).map((t) => t.term);
 }
 
 describe("buildPersonRoles: how the articles describe people in front of their names", () => {
@@ -28,6 +29,18 @@ describe("buildPersonRoles: how the articles describe people in front of their n
     const [iraq, cleric, senior, ayatollah, grand] = tokenize("Iraq cleric senior ayatollah grand");
     expect(sistani).toContainEqual({ actorId: "ali-al-sistani", role: cleric, modifiers: new Set([iraq, senior]) });
     expect(sistani).toContainEqual({ actorId: "ali-al-sistani", role: ayatollah, modifiers: new Set([grand]) });
+  });
+});
+
+describe("describedPersonTerms: a person of a described group", () => {
+  it("finds the group's one leader for a word for whoever leads it, not a leader of another group", () => {
+    const lebanese = { groupId: "hezbollah", placedBy: "lebanese" };
+    expect(describedAs("which relative of the slain lebanese militia chief died", "chief", lebanese)).toEqual(tokenize("Nasrallah"));
+    expect(describedAs("when was the lebanese group's leader killed", "leader", lebanese)).toEqual(tokenize("Nasrallah"));
+    // Without the group, "leader" describes Nasrallah and Muhandis alike, and "chief" nobody the articles call so.
+    expect(describedAs("when was the lebanese group's leader killed", "leader")).toEqual([]);
+    expect(describedAs("which relative of the slain lebanese militia chief died", "chief")).toEqual([]);
+    expect(describedAs("who is the chief of the iraqi group", "chief", { groupId: "houthis", placedBy: "iraqi" })).toEqual([]);
   });
 });
 
