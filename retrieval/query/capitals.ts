@@ -66,3 +66,20 @@ export function describedCapitalTerms(form: string, before: string | undefined, 
   const term = city === undefined ? undefined : termOf(city);
   return term !== undefined && lexicon.hasTerm(term) ? [{ term, weight: 1 }] : [];
 }
+
+/** Prepositions that make a capital the place ("a strike in Baghdad"), not its government ("Baghdad expects…"). */
+const PLACE_BEFORE = new Set(["in", "at", "near", "to", "from", "into", "outside", "around", "toward", "towards", "across", "over", "of", "south", "north", "east", "west"]);
+
+/**
+ * The names that identify a capital standing for its government, each as its term where the index
+ * has it: "tehran-aligned" factions are the articles' "Iran-supported" ones, and "baghdad pushing
+ * washington" speaks of Iraq and the US. A capital as a place ("a strike in baghdad") is only itself:
+ * "Iraq" is not there. `before` is the word form before it. Empty for any other word.
+ */
+export function governmentIdentifiers(form: string, before: string | undefined, lexicon: Pick<QueryLexicon, "hasTerm">): string[] {
+  if (!Object.hasOwn(CAPITALS, form) || PLACE_BEFORE.has(before ?? "")) return [];
+  const state = CAPITALS[form]!;
+  const names = [form, state, nationalityOrState(state)].flatMap((f) => (f === undefined ? [] : [termOf(f)].filter((t): t is string => t !== undefined && lexicon.hasTerm(t))));
+  return [...new Set(names)];
+}
+

@@ -12,7 +12,7 @@ import { relatedTerms, type Thesaurus } from "./relatedTerms.js";
 import { isForeignTerm } from "./foreignTerms.js";
 import { phrasalVerbTerms } from "./phrasalVerbs.js";
 import { paraphraseTerms } from "./paraphrases.js";
-import { capitalAndStateTerms, describedCapitalTerms } from "./capitals.js";
+import { capitalAndStateTerms, describedCapitalTerms, governmentIdentifiers } from "./capitals.js";
 import { describedPersonTerms } from "./describedPeople.js";
 import { describedGroupTerms, type DescribedGroup } from "./describedGroups.js";
 import type { GroupStates } from "../actors/groupStates.js";
@@ -255,6 +255,8 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
       return;
     }
     const concept: QueryConcept = { typed: word.form, forms: [{ term, weight: 1 }], name };
+    const government = name ? governmentIdentifiers(form, words[i - 1]?.form, lexicon) : [];
+    if (government.length > 1) concept.identifiedBy = government.map((t) => [t]);
     // The thesaurus bridges a word the articles never use ("boss", "buying"); for a word they use, its
     // related words add more noise than they find (SciFact nDCG@10 0.670 with them, 0.692 without).
     const thesaurusTerms = name || lexicon.hasTerm(term) ? [] : relatedTerms(form, lexicon, DETERMINERS.has(words[i - 1]?.form ?? ""));

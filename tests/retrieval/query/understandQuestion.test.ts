@@ -77,6 +77,15 @@ describe("understandQuestion", () => {
     expect(weightOf("what does iran want", "tehran")).toBe(0.3);
   });
 
+  it("finds a capital standing for its government where its state is named, but a capital as a place only as itself", () => {
+    const [tehran, iran, iranian] = tokenize("tehran iran iranian");
+    const concept = (question: string, typed: string) => understandQuestion(question, lexicon).concepts.find((c) => c.typed === typed)!;
+    expect(concept("what does tehran want from the militias", "tehran").identifiedBy).toEqual([[tehran], [iran], [iranian]]);
+    expect(concept("which tehran-aligned groups sit in the cabinet", "tehran").identifiedBy).toEqual([[tehran], [iran], [iranian]]);
+    expect(concept("who was hit in baghdad", "baghdad").identifiedBy).toBeUndefined();
+    expect(concept("what happened south of baghdad", "baghdad").identifiedBy).toBeUndefined();
+  });
+
   it("lists the names the articles never mention, by WordNet or a capital, but not another spelling of theirs", async () => {
     const { openWordNet } = await import("../../../retrieval/query/wordnet.js");
     const thesaurus = openWordNet();
