@@ -1,15 +1,11 @@
 import type { ActorRegistry } from "./types.js";
-import { namesState, stateOfNationality } from "../names/nationalities.js";
+import { stateOfWord } from "../names/nationalities.js";
 import { isStopWord, wordForm } from "../text/tokenize.js";
 import { wordsBefore } from "./personRoles.js";
 
 /** A group's state, as its word form ("lebanon"), read from how the articles and its names place it. */
 export type GroupStates = ReadonlyMap<string, ReadonlySet<string>>;
 
-/** The state a word form names, as a nationality ("lebanese") or the state itself ("lebanon"), if any. */
-function stateOf(form: string): string | undefined {
-  return stateOfNationality(form) ?? (namesState(form) ? form : undefined);
-}
 
 const formsOf = (text: string) => (text.match(/[\p{L}\p{N}'’]+/gu) ?? []).map(wordForm);
 
@@ -26,16 +22,16 @@ export function buildGroupStates(registry: ActorRegistry): GroupStates {
   for (const actor of registry.actors) {
     if (actor.kind !== "armed group" && actor.kind !== "organisation") continue;
     const found = new Set<string>();
-    for (const name of [actor.name, ...actor.aliases]) for (const form of formsOf(name)) found.add(stateOf(form) ?? "");
+    for (const name of [actor.name, ...actor.aliases]) for (const form of formsOf(name)) found.add(stateOfWord(form) ?? "");
     for (const mention of registry.mentions.get(actor.id) ?? []) {
       const text = textOf.get(mention.docId) ?? "";
       // Read back from the name to the first stop word, as a person's description is: "success against Hezbollah" places it nowhere.
       for (const form of wordsBefore(text, mention.start).map(wordForm)) {
         if (isStopWord(form)) break;
-        found.add(stateOf(form) ?? "");
+        found.add(stateOfWord(form) ?? "");
       }
       const [preposition, next] = formsOf(text.slice(mention.end, mention.end + 40));
-      if (preposition === "in" || preposition === "of") found.add(stateOf(next ?? "") ?? "");
+      if (preposition === "in" || preposition === "of") found.add(stateOfWord(next ?? "") ?? "");
     }
     found.delete("");
     if (found.size > 0) states.set(actor.id, found);

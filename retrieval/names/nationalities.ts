@@ -40,3 +40,8 @@ export function nationalityOrState(form: string): string | undefined {
 export function namesState(form: string): boolean {
   return STATES.has(form) || stateOfNationality(form) !== undefined;
 }
+
+/** The state a word form names, as a nationality ("lebanese") or the state itself ("lebanon"), if any. */
+export function stateOfWord(form: string): string | undefined {
+  return stateOfNationality(form) ?? (namesState(form) ? form : undefined);
+}

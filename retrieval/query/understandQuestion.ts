@@ -192,6 +192,11 @@ function addForm(concept: QueryConcept, term: string, weight: number): void {
   else concept.forms.push({ term, weight });
 }
 
+/** Adds names that show a concept is meant, beside the word itself ("hezbollah" for "lebanese" of "the lebanese movement"). */
+function alsoIdentifiedBy(concept: QueryConcept, names: string[][]): void {
+  concept.identifiedBy = [...(concept.identifiedBy ?? [[concept.forms[0]!.term]]), ...names];
+}
+
 /**
  * Turns what was typed into what is searched: chat noise and contractions removed, words typed
  * together split, words the corpus never uses corrected to its nearest word or spelling of a name,
@@ -268,11 +273,11 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
     const group = groupsAt[i];
     // The word that placed the group is found where its person is named too ("Nasrallah's son-in-law" for "the lebanese militia chief's").
     const placedPerson = roleGroup && person.length > 0 ? conceptOf.get(roleGroup.describedBy) : undefined;
-    if (placedPerson) placedPerson.identifiedBy = [...(placedPerson.identifiedBy ?? [[placedPerson.forms[0]!.term]]), ...person.map((p) => [p.term])];
+    if (placedPerson) alsoIdentifiedBy(placedPerson, person.map((p) => [p.term]));
     for (const expansion of [...capitalAndStateTerms(form, lexicon), ...capital, ...person, ...(group?.terms ?? []), ...thesaurusTerms, ...(name ? [] : paraphraseTerms(form, lexicon)), ...phrasal]) addForm(concept, expansion.term, expansion.weight);
     // The word that placed the group ("lebanese" of "the slain lebanese militia chief") is found where the group is named.
     const placing = group ? conceptOf.get(group.describedBy) : undefined;
-    if (group && placing) placing.identifiedBy = [...(placing.identifiedBy ?? [[placing.forms[0]!.term]]), group.terms.map((t) => t.term)];
+    if (group && placing) alsoIdentifiedBy(placing, [group.terms.map((t) => t.term)]);
     // Another form of the word itself ("bought" for "buy") is the word, found. A term from elsewhere
     // ("bitcoin") is something the question asks about that the articles lack, as a real word is.
     if (!concept.forms.some((f) => f.weight >= 1 && lexicon.hasTerm(f.term))) {

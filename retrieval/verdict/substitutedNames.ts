@@ -48,8 +48,8 @@ function nested(a: Subject, b: Subject): boolean {
 
 const sameSubject = (a: Subject, b: Subject) => (a.actorId !== undefined ? a.actorId === b.actorId : a.name.toLowerCase() === b.name.toLowerCase());
 
-/** True when one is the other's capital ("Tehran" for Iran): the passage naming Iran names whom "why is tehran uneasy" asks about. */
-function capitalOf(a: Subject, b: Subject): boolean {
+/** True when one is the other's capital ("Tehran" and Iran): the passage naming Iran names whom "why is tehran uneasy" asks about. */
+function capitalAndState(a: Subject, b: Subject): boolean {
   const form = (s: Subject) => wordForm(s.name).replace(/\s+/gu, "");
   return capitalOrState(form(a)) === form(b) || capitalOrState(form(b)) === form(a);
 }
@@ -105,7 +105,7 @@ function substitutedSubjects(finder: SubjectFinder, question: Parameters<typeof 
   const absent = asked.filter((s) => !inPassage.some((p) => sameSubject(p, s)) && !termsHold(passage.terms, s));
   if (absent.length === 0) return [];
   const answering = ASKS_WHICH.test(question.text) ? ["person", "party", "thing"] : ANSWERED_BY[question.answerType];
-  const instead = dedupe(inPassage.filter((n) => n.start >= passage.sentenceStart && !SOURCE_BEFORE.test(passage.text.slice(0, n.start)))).filter((n) => !asked.some((a) => sameSubject(a, n) || capitalOf(a, n)) && !answering.includes(kindOf(n)));
+  const instead = dedupe(inPassage.filter((n) => n.start >= passage.sentenceStart && !SOURCE_BEFORE.test(passage.text.slice(0, n.start)))).filter((n) => !asked.some((a) => sameSubject(a, n) || capitalAndState(a, n)) && !answering.includes(kindOf(n)));
   return absent.flatMap((s) => {
     const named = instead.find((n) => kindOf(n) === kindOf(s) && !nested(n, s));
     return named ? [{ asked: strip(s), named: strip(named) }] : [];

@@ -1,8 +1,5 @@
-import { namesState, stateOfNationality } from "../names/nationalities.js";
+import { stateOfWord } from "../names/nationalities.js";
 import { foldedWords, isStopWord, spellUnitedStates, termOf } from "../text/tokenize.js";
-
-/** The state a word names, as itself or its nationality ("israeli" → "israel"), if any. */
-const stateOf = (form: string) => stateOfNationality(form) ?? (namesState(form) ? form : undefined);
 
 /** "North American", "Latin American": a region, not the state. */
 const REGION_BEFORE = new Set(["north", "south", "central", "latin", "east", "west"]);
@@ -15,10 +12,10 @@ export function statesBeforeWords(text: string): Map<string, Set<string>> {
   const words = foldedWords(spellUnitedStates(text));
   const found = new Map<string, Set<string>>();
   for (let i = 0; i + 1 < words.length; i++) {
-    const state = stateOf(words[i]!);
+    const state = stateOfWord(words[i]!);
     const next = words[i + 1]!;
     const term = termOf(next);
-    if (state === undefined || term === undefined || isStopWord(next) || stateOf(next) !== undefined || REGION_BEFORE.has(words[i - 1] ?? "")) continue;
+    if (state === undefined || term === undefined || isStopWord(next) || stateOfWord(next) !== undefined || REGION_BEFORE.has(words[i - 1] ?? "")) continue;
     const states = found.get(term) ?? new Set<string>();
     states.add(state);
     found.set(term, states);
