@@ -4,8 +4,10 @@ import { editDistance, isFunctionWord } from "./spelling.js";
 import type { Vocabulary } from "./vocabulary.js";
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
-/** Shorter words one slip from a dictionary word are too many to tell ("xbox", "box"). */
+/** Shorter words one slip from a dictionary word are too many to tell by the dictionary alone ("xbox", "box"). */
 const MIN_LETTERS = 5;
+/** Two letters are too few to be anything but a slip or a chat word. */
+const MIN_SHORT_LETTERS = 3;
 /** Longer runs of letters are no word of any language ("xxxx…" pasted into a question), and costly to search around. */
 const MAX_LETTERS = 30;
 const CACHE_LIMIT = 2000;
@@ -34,22 +36,37 @@ function* oneEditFrom(word: string): Generator<string> {
  * that might be a typing slip.
  */
 export function isForeignTerm(form: string, thesaurus: Thesaurus, vocabulary: Vocabulary): boolean {
-  if (form.length < MIN_LETTERS || form.length > MAX_LETTERS || !/^[a-z]+$/u.test(form)) return false;
+  if (form.length < MIN_SHORT_LETTERS || form.length > MAX_LETTERS || !/^[a-z]+$/u.test(form)) return false;
   let known = cache.get(vocabulary);
   if (!known) cache.set(vocabulary, (known = new Map()));
   const cached = known.get(form);
   if (cached !== undefined) return cached;
-  const isEnglish = (word: string) => isStopWord(word) || isFunctionWord(word) || thesaurus.isWord(word);
-  let foreign = !isEnglish(form);
-  for (const near of foreign ? oneEditFrom(form) : []) {
-    if (near.length > 1 && isEnglish(near)) {
-      foreign = false;
-      break;
-    }
-  }
-  const slips = Math.floor(form.length * SLIP_SHARE);
-  if (foreign) foreign = !(vocabulary.byFirstLetter.get(form[0]!) ?? []).some((word) => editDistance(form, word, slips) <= slips);
+  const foreign = form.length < MIN_LETTERS ? isForeignShortTerm(form, thesaurus, vocabulary) : isForeignWord(form, thesaurus, vocabulary);
   if (known.size >= CACHE_LIMIT) known.clear();
   known.set(form, foreign);
   return foreign;
+}
+
+const isEnglish = (word: string, thesaurus: Thesaurus) => isStopWord(word) || isFunctionWord(word) || thesaurus.isWord(word);
+
+function isForeignWord(form: string, thesaurus: Thesaurus, vocabulary: Vocabulary): boolean {
+  if (isEnglish(form, thesaurus)) return false;
+  for (const near of oneEditFrom(form)) if (near.length > 1 && isEnglish(near, thesaurus)) return false;
+  const slips = Math.floor(form.length * SLIP_SHARE);
+  return !(vocabulary.byFirstLetter.get(form[0]!) ?? []).some((word) => editDistance(form, word, slips) <= slips);
+}
+
+/**
+ * Three or four letters no dictionary knows ("gpu", "nba", "xbox"): nearly every such string is one
+ * slip from some short dictionary word, so only a slip for a small word ("teh"), an articles' word
+ * ("wra") or an English word of four letters or more ("hepl") counts; anything else is an acronym or
+ * name from elsewhere.
+ */
+function isForeignShortTerm(form: string, thesaurus: Thesaurus, vocabulary: Vocabulary): boolean {
+  if (isEnglish(form, thesaurus)) return false;
+  for (const near of oneEditFrom(form)) {
+    if (near.length < 2) continue;
+    if (isStopWord(near) || isFunctionWord(near) || vocabulary.counts.has(near) || (near.length >= 4 && thesaurus.isWord(near))) return false;
+  }
+  return true;
 }

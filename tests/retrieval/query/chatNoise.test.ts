@@ -27,6 +27,7 @@ describe("removeChatNoise", () => {
     // "ops" is also a Roman goddess to WordNet: read as a word, it would be something the articles lack.
     expect(removeChatNoise("is the idf doing ground ops in lebanon")).toBe("is the idf doing ground operations in lebanon");
     expect(removeChatNoise("when did the hamas reps get there, any intel?")).toBe("when did the hamas representatives get there, any intelligence?");
+    expect(removeChatNoise("what happened after wwii")).toBe("what happened after World War II");
   });
 
   it("folds runs of punctuation and keeps a question mark from a dropped word", () => {

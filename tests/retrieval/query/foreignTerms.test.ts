@@ -24,7 +24,14 @@ describe("isForeignTerm", () => {
     expect(isForeignTerm("asasinatin", thesaurus, vocabulary)).toBe(false);
   });
 
-  it("leaves short words, runs of letters no word is as long as, numbers and codes alone", () => {
-    for (const form of ["xbox", "nba", "10k", "ps5", "2022", "0x80070005", "x".repeat(979)]) expect(isForeignTerm(form, thesaurus, vocabulary)).toBe(false);
+  it("takes three or four letters no slip explains for an acronym or name from elsewhere", () => {
+    // "best gpu for gaming" had been answered from "the strategic game in the Middle East".
+    for (const term of ["gpu", "nba", "xbox"]) expect(isForeignTerm(term, thesaurus, vocabulary)).toBe(true);
+    // One slip from a small word, an articles' word or an English word of four letters or more.
+    for (const slip of ["teh", "wra", "hepl"]) expect(isForeignTerm(slip, thesaurus, vocabulary)).toBe(false);
+  });
+
+  it("leaves two letters, runs of letters no word is as long as, numbers and codes alone", () => {
+    for (const form of ["zq", "10k", "ps5", "2022", "0x80070005", "x".repeat(979)]) expect(isForeignTerm(form, thesaurus, vocabulary)).toBe(false);
   });
 });
