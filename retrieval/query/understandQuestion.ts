@@ -13,6 +13,8 @@ import { isForeignTerm } from "./foreignTerms.js";
 import { phrasalVerbTerms } from "./phrasalVerbs.js";
 import { paraphraseTerms } from "./paraphrases.js";
 import { capitalAndStateTerms, describedCapitalTerms, governmentIdentifiers } from "./capitals.js";
+import { namesState } from "../names/nationalities.js";
+import { otherSpellingTerms } from "../names/sameNames.js";
 import { describedPersonTerms } from "./describedPeople.js";
 import { describedGroupTerms, type DescribedGroup } from "./describedGroups.js";
 import type { GroupStates } from "../actors/groupStates.js";
@@ -241,6 +243,13 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
   const possessive = words.map((w) => POSSESSIVE.test(w.raw));
   const conceptOf = new Map<number, QueryConcept>();
   const concepts: QueryConcept[] = [];
+  // Names that show the word at a position is meant, found before that word's concept is made ("the capital of syria").
+  const pendingIdentifiers = new Map<number, string[][]>();
+  const identifyAt = (at: number, names: string[][]) => {
+    const concept = conceptOf.get(at);
+    if (concept) alsoIdentifiedBy(concept, names);
+    else pendingIdentifiers.set(at, [...(pendingIdentifiers.get(at) ?? []), ...names]);
+  };
   const { actors, personRoles, groupStates } = lexicon;
   // Groups the question describes rather than names, at the word that says "group" ("the lebanese movement").
   const groupsAt: (DescribedGroup | undefined)[] = words.map((word, i) => {
@@ -272,12 +281,14 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
     const person = !name && personRoles && actors ? describedPersonTerms(forms, i, personRoles, actors, { hasTerm: lexicon.hasTerm, uses: (f) => lexicon.vocabulary.counts.get(f) ?? 0 }, roleGroup) : [];
     const group = groupsAt[i];
     // The word that placed the group is found where its person is named too ("Nasrallah's son-in-law" for "the lebanese militia chief's").
-    const placedPerson = roleGroup && person.length > 0 ? conceptOf.get(roleGroup.describedBy) : undefined;
-    if (placedPerson) alsoIdentifiedBy(placedPerson, person.map((p) => [p.term]));
+    if (roleGroup && person.length > 0) identifyAt(roleGroup.describedBy, person.map((p) => [p.term]));
+    // The state that places a described capital ("the syrian capital", "the capital of syria") is found where the city is named.
+    if (capital.length > 0) identifyAt(namesState(forms[i - 1] ?? "") ? i - 1 : i + 2, capital.map((c) => [c.term]));
     for (const expansion of [...capitalAndStateTerms(form, lexicon), ...capital, ...person, ...(group?.terms ?? []), ...thesaurusTerms, ...(name ? [] : paraphraseTerms(form, lexicon)), ...phrasal]) addForm(concept, expansion.term, expansion.weight);
     // The word that placed the group ("lebanese" of "the slain lebanese militia chief") is found where the group is named.
-    const placing = group ? conceptOf.get(group.describedBy) : undefined;
-    if (group && placing) alsoIdentifiedBy(placing, [group.terms.map((t) => t.term)]);
+    if (group) identifyAt(group.describedBy, [group.terms.map((t) => t.term)]);
+    // Another spelling of a name is the name ("Shia", "Shiite").
+    for (const other of otherSpellingTerms(term)) if (lexicon.hasTerm(other)) addForm(concept, other, 1);
     // Another form of the word itself ("bought" for "buy") is the word, found. A term from elsewhere
     // ("bitcoin") is something the question asks about that the articles lack, as a real word is.
     if (!concept.forms.some((f) => f.weight >= 1 && lexicon.hasTerm(f.term))) {
@@ -286,6 +297,8 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
     }
     conceptOf.set(i, concept);
     concepts.push(concept);
+    const pending = pendingIdentifiers.get(i);
+    if (pending) alsoIdentifiedBy(concept, pending);
   });
 
   const rewrites: Rewrite[] = [...splits];
@@ -307,7 +320,8 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
       if (!concept) continue;
       concept.name = true;
       delete concept.missing;
-      if (identifying.length > 0) concept.identifiedBy = identifying;
+      // Names found before for the word ("damascus" for "the capital of syria") still show it is meant.
+      if (identifying.length > 0) concept.identifiedBy = [...identifying, ...(concept.identifiedBy ?? []).filter((n) => !identifying.some((m) => m.join(" ") === n.join(" ")))];
       for (const term of expansions) addForm(concept, term, weight);
     }
     // An acronym or name the corpus never writes is searched as the corpus writes it.

@@ -77,6 +77,16 @@ describe("understandQuestion", () => {
     expect(weightOf("what does iran want", "tehran")).toBe(0.3);
   });
 
+  it("finds the state that places a described capital where the city is named, and a name by its other spelling", () => {
+    const [syrian, syria, damascus, shia, shiite] = tokenize("syrian syria damascus shia shiite");
+    const concept = (question: string, typed: string) => understandQuestion(question, lexicon).concepts.find((c) => c.typed === typed)!;
+    expect(concept("what did he do in the syrian capital", "syrian").identifiedBy).toEqual([[syrian], [damascus]]);
+    expect(concept("who was killed near the capital of syria", "syria").identifiedBy).toContainEqual([damascus]);
+    expect(concept("who was killed near the capital of syria", "syria").identifiedBy).toContainEqual([syria]);
+    expect(concept("what did iraq's top shia cleric say", "shia").forms).toContainEqual({ term: shiite, weight: 1 });
+    expect(shia).not.toBe(shiite);
+  });
+
   it("finds a capital standing for its government where its state is named, but a capital as a place only as itself", () => {
     const [tehran, iran, iranian] = tokenize("tehran iran iranian");
     const concept = (question: string, typed: string) => understandQuestion(question, lexicon).concepts.find((c) => c.typed === typed)!;
