@@ -131,7 +131,7 @@ function sentenceText(core: SearchCore, at: number): string {
 
 /**
  * Scores sentences (by position in `core.sentences`, with their context) against the question,
- * their vectors fetched from the store in one request.
+ * their similarities to it computed by the store in one request.
  */
 async function scoreSentences(core: SearchCore, query: PassageQuery, contexts: ReadonlyMap<number, number>): Promise<SentenceScore[]> {
   const similarities = await sentenceSimilaritiesAt(core, query.vector, [...contexts.keys()]);
@@ -198,11 +198,12 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
   const subjects = lexicon.subjects?.find(understood.searched) ?? [];
   const substitutions = best && lexicon.subjects ? substitutionsAt(core, lexicon.subjects, { text: understood.searched, answerType: understood.answerType, subjects }, best.sentence) : [];
   const asked = new Set(understood.concepts.filter((c) => !c.name).map((c) => c.forms[0]!.term));
-  const denial = best ? deniedPremise(understood.searched, asked, sentenceText(core, best.sentence)) : undefined;
+  // The best sentence's text and its window (it and the two before it), read once for the checks below.
+  const bestPassage = best ? { sentence: sentenceText(core, best.sentence), window: core.sentences[best.sentence]!.windowTerms } : undefined;
+  const denial = bestPassage ? deniedPremise(understood.searched, asked, bestPassage.sentence) : undefined;
   // What the question takes as given that the best sentence and the two before it do not state.
-  const window = best ? core.sentences[best.sentence]!.windowTerms : undefined;
-  const unstatedNumbers = numbersNotAround(understood, window);
-  const unstatedVerb = verbNotAround(understood, best && window ? { window, sentence: sentenceText(core, best.sentence) } : undefined, lexicon.thesaurus?.isVerb);
+  const unstatedNumbers = numbersNotAround(understood, bestPassage?.window);
+  const unstatedVerb = verbNotAround(understood, bestPassage, lexicon.thesaurus?.isVerb);
   const actorAnswer = best ? favouredVerdict(favoured, core.sentences[best.sentence]!) : undefined;
   // A publisher the articles come from is, like an actor, something they are about ("what did the jerusalem post say").
   return { question, understood, query, hits, scored, best, substitutions, denial, unstatedNumbers, unstatedVerb, actorAnswer, leaderUnnamed: favoured.leaderUnnamed, namedActors: [...namedActorsOf(subjects), ...named.names], core };
