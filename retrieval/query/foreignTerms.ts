@@ -33,7 +33,9 @@ function* oneEditFrom(word: string): Generator<string> {
  * never mention. A slip nothing corrected ("latly", "jpost", "everyones") is one edit from a word,
  * a worse one ("asasinatin") a third of its letters or fewer from one of the articles' words.
  * Unsure cases count as slips ("blinken" is one letter from "blinked"), so none is taken for absent
- * that might be a typing slip.
+ * that might be a typing slip. Three or four letters ("gpu", "nba", "xbox") are nearly always one
+ * slip from some short dictionary word, so for them only a slip for a small word ("teh"), an
+ * articles' word ("wra") or an English word of four letters or more ("hepl") counts.
  */
 export function isForeignTerm(form: string, thesaurus: Thesaurus, vocabulary: Vocabulary): boolean {
   if (form.length < MIN_SHORT_LETTERS || form.length > MAX_LETTERS || !/^[a-z]+$/u.test(form)) return false;
@@ -41,32 +43,21 @@ export function isForeignTerm(form: string, thesaurus: Thesaurus, vocabulary: Vo
   if (!known) cache.set(vocabulary, (known = new Map()));
   const cached = known.get(form);
   if (cached !== undefined) return cached;
-  const foreign = form.length < MIN_LETTERS ? isForeignShortTerm(form, thesaurus, vocabulary) : isForeignWord(form, thesaurus, vocabulary);
+  const short = form.length < MIN_LETTERS;
+  const isEnglish = (word: string) => isStopWord(word) || isFunctionWord(word) || thesaurus.isWord(word);
+  const slipFor = short
+    ? (near: string) => isStopWord(near) || isFunctionWord(near) || vocabulary.counts.has(near) || (near.length >= 4 && thesaurus.isWord(near))
+    : isEnglish;
+  let foreign = !isEnglish(form);
+  for (const near of foreign ? oneEditFrom(form) : []) {
+    if (near.length > 1 && slipFor(near)) {
+      foreign = false;
+      break;
+    }
+  }
+  const slips = Math.floor(form.length * SLIP_SHARE);
+  if (foreign && !short) foreign = !(vocabulary.byFirstLetter.get(form[0]!) ?? []).some((word) => editDistance(form, word, slips) <= slips);
   if (known.size >= CACHE_LIMIT) known.clear();
   known.set(form, foreign);
   return foreign;
-}
-
-const isEnglish = (word: string, thesaurus: Thesaurus) => isStopWord(word) || isFunctionWord(word) || thesaurus.isWord(word);
-
-function isForeignWord(form: string, thesaurus: Thesaurus, vocabulary: Vocabulary): boolean {
-  if (isEnglish(form, thesaurus)) return false;
-  for (const near of oneEditFrom(form)) if (near.length > 1 && isEnglish(near, thesaurus)) return false;
-  const slips = Math.floor(form.length * SLIP_SHARE);
-  return !(vocabulary.byFirstLetter.get(form[0]!) ?? []).some((word) => editDistance(form, word, slips) <= slips);
-}
-
-/**
- * Three or four letters no dictionary knows ("gpu", "nba", "xbox"): nearly every such string is one
- * slip from some short dictionary word, so only a slip for a small word ("teh"), an articles' word
- * ("wra") or an English word of four letters or more ("hepl") counts; anything else is an acronym or
- * name from elsewhere.
- */
-function isForeignShortTerm(form: string, thesaurus: Thesaurus, vocabulary: Vocabulary): boolean {
-  if (isEnglish(form, thesaurus)) return false;
-  for (const near of oneEditFrom(form)) {
-    if (near.length < 2) continue;
-    if (isStopWord(near) || isFunctionWord(near) || vocabulary.counts.has(near) || (near.length >= 4 && thesaurus.isWord(near))) return false;
-  }
-  return true;
 }
