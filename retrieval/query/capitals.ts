@@ -55,16 +55,23 @@ export function capitalAndStateTerms(form: string, lexicon: Pick<QueryLexicon, "
 /** The capital a state's word names, the state given as its name or nationality ("syria", "syrian"). */
 const capitalOf = (form: string | undefined) => (form === undefined ? undefined : STATES[stateOfNationality(form) ?? form]);
 
+/** A capital the question describes: the city's term, and where the word placing it stands, from "capital" (-1 or 2). */
+export interface DescribedCapital {
+  city: WeightedTerm;
+  placedBy: number;
+}
+
 /**
  * "The Syrian capital", "Syria's capital", "the capital of Syria" name the city as much as its name
  * does: a paraphrase of "Damascus". `before` is the word before "capital", `after` the two after it
  * (word forms, the possessive gone). The city is searched for at full weight, where the corpus uses it.
  */
-export function describedCapitalTerms(form: string, before: string | undefined, after: readonly (string | undefined)[], lexicon: Pick<QueryLexicon, "hasTerm">): WeightedTerm[] {
-  if (form !== "capital") return [];
-  const city = capitalOf(before) ?? (after[0] === "of" ? capitalOf(after[1]) : undefined);
-  const term = city === undefined ? undefined : termOf(city);
-  return term !== undefined && lexicon.hasTerm(term) ? [{ term, weight: 1 }] : [];
+export function describedCapital(form: string, before: string | undefined, after: readonly (string | undefined)[], lexicon: Pick<QueryLexicon, "hasTerm">): DescribedCapital | undefined {
+  if (form !== "capital") return undefined;
+  const beforeCity = capitalOf(before);
+  const placedBy = beforeCity !== undefined ? -1 : 2;
+  const term = termOf(beforeCity ?? (after[0] === "of" ? capitalOf(after[1]) : undefined) ?? "");
+  return term !== undefined && lexicon.hasTerm(term) ? { city: { term, weight: 1 }, placedBy } : undefined;
 }
 
 /** Prepositions that make a capital the place ("a strike in Baghdad"), not its government ("Baghdad expects…"). */

@@ -12,8 +12,7 @@ import { relatedTerms, type Thesaurus } from "./relatedTerms.js";
 import { isForeignTerm } from "./foreignTerms.js";
 import { phrasalVerbTerms } from "./phrasalVerbs.js";
 import { paraphraseTerms } from "./paraphrases.js";
-import { capitalAndStateTerms, describedCapitalTerms, governmentIdentifiers } from "./capitals.js";
-import { namesState } from "../names/nationalities.js";
+import { capitalAndStateTerms, describedCapital, governmentIdentifiers } from "./capitals.js";
 import { otherSpellingTerms } from "../names/sameNames.js";
 import { describedPersonTerms } from "./describedPeople.js";
 import { describedGroupTerms, type DescribedGroup } from "./describedGroups.js";
@@ -194,9 +193,11 @@ function addForm(concept: QueryConcept, term: string, weight: number): void {
   else concept.forms.push({ term, weight });
 }
 
-/** Adds names that show a concept is meant, beside the word itself ("hezbollah" for "lebanese" of "the lebanese movement"). */
-function alsoIdentifiedBy(concept: QueryConcept, names: string[][]): void {
-  concept.identifiedBy = [...(concept.identifiedBy ?? [[concept.forms[0]!.term]]), ...names];
+/** Adds names that show a concept is meant, beside the word itself ("hezbollah" for "lebanese" of "the lebanese movement"), each once. */
+function alsoIdentifiedBy(concept: QueryConcept, names: readonly string[][]): void {
+  const identifiers = [...(concept.identifiedBy ?? [[concept.forms[0]!.term]])];
+  for (const name of names) if (!identifiers.some((n) => n.join(" ") === name.join(" "))) identifiers.push(name);
+  concept.identifiedBy = identifiers;
 }
 
 /**
@@ -275,7 +276,7 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
     // related words add more noise than they find (SciFact nDCG@10 0.670 with them, 0.692 without).
     const thesaurusTerms = name || lexicon.hasTerm(term) ? [] : relatedTerms(form, lexicon, DETERMINERS.has(words[i - 1]?.form ?? ""));
     const phrasal = name ? [] : phrasalVerbTerms(form, words[i + 1]?.form, lexicon);
-    const capital = describedCapitalTerms(form, words[i - 1]?.form, [words[i + 1]?.form, words[i + 2]?.form], lexicon);
+    const capital = describedCapital(form, words[i - 1]?.form, [words[i + 1]?.form, words[i + 2]?.form], lexicon);
     // A role word next to a described group ("the lebanese militia chief", "the head of the lebanese movement") is one of its people.
     const roleGroup = groupsAt[i - 1] ?? (forms[i + 1] === "of" ? groupsAt.slice(i + 2, i + 5).find((g) => g !== undefined) : undefined);
     const person = !name && personRoles && actors ? describedPersonTerms(forms, i, personRoles, actors, { hasTerm: lexicon.hasTerm, uses: (f) => lexicon.vocabulary.counts.get(f) ?? 0 }, roleGroup) : [];
@@ -283,8 +284,8 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
     // The word that placed the group is found where its person is named too ("Nasrallah's son-in-law" for "the lebanese militia chief's").
     if (roleGroup && person.length > 0) identifyAt(roleGroup.describedBy, person.map((p) => [p.term]));
     // The state that places a described capital ("the syrian capital", "the capital of syria") is found where the city is named.
-    if (capital.length > 0) identifyAt(namesState(forms[i - 1] ?? "") ? i - 1 : i + 2, capital.map((c) => [c.term]));
-    for (const expansion of [...capitalAndStateTerms(form, lexicon), ...capital, ...person, ...(group?.terms ?? []), ...thesaurusTerms, ...(name ? [] : paraphraseTerms(form, lexicon)), ...phrasal]) addForm(concept, expansion.term, expansion.weight);
+    if (capital) identifyAt(i + capital.placedBy, [[capital.city.term]]);
+    for (const expansion of [...capitalAndStateTerms(form, lexicon), ...(capital ? [capital.city] : []), ...person, ...(group?.terms ?? []), ...thesaurusTerms, ...(name ? [] : paraphraseTerms(form, lexicon)), ...phrasal]) addForm(concept, expansion.term, expansion.weight);
     // The word that placed the group ("lebanese" of "the slain lebanese militia chief") is found where the group is named.
     if (group) identifyAt(group.describedBy, [group.terms.map((t) => t.term)]);
     // Another spelling of a name is the name ("Shia", "Shiite").
@@ -320,8 +321,12 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
       if (!concept) continue;
       concept.name = true;
       delete concept.missing;
-      // Names found before for the word ("damascus" for "the capital of syria") still show it is meant.
-      if (identifying.length > 0) concept.identifiedBy = [...identifying, ...(concept.identifiedBy ?? []).filter((n) => !identifying.some((m) => m.join(" ") === n.join(" ")))];
+      if (identifying.length > 0) {
+        // Names found before for the word ("damascus" for "the capital of syria") still show it is meant.
+        const earlier = concept.identifiedBy ?? [];
+        concept.identifiedBy = identifying;
+        alsoIdentifiedBy(concept, earlier);
+      }
       for (const term of expansions) addForm(concept, term, weight);
     }
     // An acronym or name the corpus never writes is searched as the corpus writes it.
