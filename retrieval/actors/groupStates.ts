@@ -1,4 +1,5 @@
 import type { ActorRegistry } from "./types.js";
+import { documentTexts } from "./documentTexts.js";
 import { stateOfWord } from "../names/nationalities.js";
 import { isStopWord, wordForm } from "../text/tokenize.js";
 import { wordsBefore } from "./personRoles.js";
@@ -17,7 +18,7 @@ const formsOf = (text: string) => (text.match(/[\p{L}\p{N}'’]+/gu) ?? []).map(
  * ("the lebanese group") where it is the only one so placed.
  */
 export function buildGroupStates(registry: ActorRegistry): GroupStates {
-  const textOf = new Map(registry.documents.map((d) => [d.id, d.text]));
+  const textOf = documentTexts(registry);
   const states = new Map<string, Set<string>>();
   for (const actor of registry.actors) {
     if (actor.kind !== "armed group" && actor.kind !== "organisation") continue;

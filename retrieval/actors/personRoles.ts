@@ -1,4 +1,5 @@
 import type { ActorRegistry } from "./types.js";
+import { documentTexts } from "./documentTexts.js";
 import { termOf, wordForm } from "../text/tokenize.js";
 import { stateOfNationality } from "../names/nationalities.js";
 
@@ -49,7 +50,7 @@ export function roleBefore(actorId: string, text: string, start: number): Person
 /** Every description of a person in the articles and in the titles of its names. */
 export function buildPersonRoles(registry: ActorRegistry): PersonRole[] {
   const roles: PersonRole[] = [];
-  const textOf = new Map(registry.documents.map((d) => [d.id, d.text]));
+  const textOf = documentTexts(registry);
   for (const actor of registry.actors) {
     if (actor.kind !== "person") continue;
     for (const mention of registry.mentions.get(actor.id) ?? []) {

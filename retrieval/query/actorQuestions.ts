@@ -1,4 +1,5 @@
 import type { ActorRegistry } from "../actors/types.js";
+import { documentTexts } from "../actors/documentTexts.js";
 import { definingSentencesOf } from "../actors/findDefiningSentences.js";
 import { roleBefore } from "../actors/personRoles.js";
 import { termOf, tokenize } from "../text/tokenize.js";
@@ -97,7 +98,7 @@ const LEADER_SENTENCES = new WeakMap<ActorRegistry, ReadonlyMap<string, Favoured
 function leaderSentencesByGroup(actors: ActorRegistry): ReadonlyMap<string, FavouredSentence[]> {
   const cached = LEADER_SENTENCES.get(actors);
   if (cached) return cached;
-  const textOf = new Map(actors.documents.map((d) => [d.id, d.text]));
+  const textOf = documentTexts(actors);
   const byGroup = new Map<string, FavouredSentence[]>();
   for (const person of actors.actors) {
     if (person.kind !== "person") continue;
@@ -147,7 +148,7 @@ function leadershipNear(actors: ActorRegistry, groupId: string): boolean {
   if (!byGroup) LEADERSHIP_NEAR.set(actors, (byGroup = new Map()));
   const known = byGroup.get(groupId);
   if (known !== undefined) return known;
-  const textOf = new Map(actors.documents.map((d) => [d.id, d.text]));
+  const textOf = documentTexts(actors);
   const near = (actors.mentions.get(groupId) ?? []).some((mention) => {
     const sentence = sentenceHolding(actors, mention);
     return sentence !== undefined && tokenize(textOf.get(mention.docId)!.slice(sentence.start, sentence.end)).some((t) => LEADERSHIP.has(t) || LEADS.has(t));
