@@ -83,9 +83,10 @@ export function substitutedNames(
   passage: { text: string; terms: ReadonlySet<string>; sentenceStart: number },
 ): SubstitutedName[] {
   const names = substitutedSubjects(finder, question, passage);
-  // The passage's own words: a publisher's city ("The Jerusalem Post") names no state the passage speaks of.
-  const passageTerms = new Set(tokenize(passage.text));
-  const states = swappedStates(question.text, passage.text.slice(passage.sentenceStart), (state) => termsHold(passageTerms, { name: state, kind: "state" }))
+  // The passage's own words, read when a state is to be looked for: a publisher's city ("The Jerusalem Post") names no state the passage speaks of.
+  let passageTerms: Set<string> | undefined;
+  const mentions = (state: string) => termsHold((passageTerms ??= new Set(tokenize(passage.text))), { name: state, kind: "state" });
+  const states = swappedStates(question.text, passage.text.slice(passage.sentenceStart), mentions)
     .map(({ asked, named }) => ({ asked: stateSubject(finder, asked), named: stateSubject(finder, named) }))
     .filter((s) => !names.some((n) => sameSubject(n.asked, s.asked)));
   return [...names, ...states];

@@ -37,9 +37,11 @@ export interface SwappedState {
  * `mentions(state)` tells whether the passage names the state in any form (its name, nationality or capital).
  */
 export function swappedStates(question: string, sentence: string, mentions: (state: string) => boolean): SwappedState[] {
+  const asked = statesBeforeWords(question);
+  if (asked.size === 0) return [];
   const inSentence = statesBeforeWords(sentence);
   const swapped: SwappedState[] = [];
-  for (const [term, askedStates] of statesBeforeWords(question)) {
+  for (const [term, askedStates] of asked) {
     const named = [...(inSentence.get(term) ?? [])].find((s) => !askedStates.has(s));
     if (named === undefined) continue;
     for (const asked of askedStates) if (!mentions(asked)) swapped.push({ asked, named });
