@@ -55,9 +55,20 @@ const DISTANCE_QUESTION = /^how far\b|^(what|how long) (is|was|'s) the (range|di
 /** "What date", "in which year", "what exact date": a date or a year is asked for, not "last week". */
 const DATE_QUESTION = /^((on|in|by) )?(what|which) ((exact|specific|precise) )?(year|date)\b|\b(exact|specific|precise) date\b/;
 
+/**
+ * A clause that opens by setting the scene ("when a plant is injured, what…", "after nasrallah died
+ * who took over") rather than asking: the opening word is not followed by a verb of a question
+ * ("when did", "where is"). What it asks is read from its first question word after that.
+ */
+const SCENE_SETTING = /^(?:when|where|after|before|once|while|if)\s+(?!(?:exactly\s+)?(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|may|might|must|shall)\b)/;
+const LATER_QUESTION_WORD = /\b(?:who|whom|whose|what|which|where|when|how (?:many|much|long|old|far|big|large|soon))\b.*$/;
+
 /** The answer type of one clause, read from how it opens. */
 function clauseAnswerType(clause: string): AnswerType {
   const q = clause.trim().toLowerCase().replace(OPENERS, "");
+  const scene = SCENE_SETTING.exec(q);
+  const asked = scene ? LATER_QUESTION_WORD.exec(q.slice(scene[0].length)) : null;
+  if (asked) return clauseAnswerType(asked[0]);
   // "How long after the drone strike…" is answered by "Days later", as "when" is.
   if (/^how (long|soon) (after|before|until|till)\b/.test(q)) return "time";
   if (MONEY_QUESTION.test(q)) return "money";
@@ -95,11 +106,17 @@ export function readAskedQuestion(question: string): AskedQuestion {
   return { text, words: new Set(text.match(/[\p{L}\p{N}']+/gu) ?? []) };
 }
 
-/** True when the question already names the phrase: all of it, or, for a name, one of its words ("Nasrallah" of "Hassan Nasrallah"). */
+/**
+ * True when the question already names the phrase: all of it, or, for a name, one of its words
+ * ("Nasrallah" of "Hassan Nasrallah"). A title the question asks about, leading the name ("Prime
+ * Minister Mohammed Shia al-Sudani" for "who is the prime minister"), is not the name.
+ */
 function askedAlready(phrase: string, type: AnswerType, asked: AskedQuestion): boolean {
   if (asked.text.includes(phrase)) return true;
   if (type !== "person-or-group" && type !== "place") return false;
-  return phrase.split(/[\s-]+/).some((word) => word.length >= 4 && asked.words.has(word));
+  const words = phrase.split(/[\s-]+/);
+  const title = words.findIndex((word) => !asked.words.has(word));
+  return title < 0 || words.slice(title).some((word) => word.length >= 4 && asked.words.has(word));
 }
 
 // A day of a date ("September 26", "26 September") or a year dates something; it is no amount,

@@ -119,6 +119,24 @@ describe("questionAnswerType", () => {
     expect(questionAnswerType("sources say who")).toBe("any");
   });
 
+  it("reads what a question asks past a clause that sets the scene, not from its opening 'when' or 'after'", () => {
+    expect(questionAnswerType("When a plant is injured, what can become proplastids?")).toBe("any");
+    expect(questionAnswerType("When people take on debt, it leads potentially to what?")).toBe("any");
+    expect(questionAnswerType("after nasrallah died who took over")).toBe("person-or-group");
+    expect(questionAnswerType("when the us hit kh how many died")).toBe("number");
+    // A "when" followed by the question's verb asks when; with no later question word, it still does.
+    expect(questionAnswerType("when exactly did the drone hit eilat")).toBe("time");
+    expect(questionAnswerType("when israel killed nasrallah?")).toBe("time");
+    expect(questionAnswerType("where is the mouth located")).toBe("place");
+  });
+
+  it("takes a title the question asks about, leading a name, as no part of the name", () => {
+    const has = (question: string, passage: string) => passageHasAnswerType(passage, questionAnswerType(question), readAskedQuestion(question));
+    expect(has("who is the prime minister of iraq", "They are present in the government of Prime Minister Mohammed Shia al-Sudani.")).toBe(true);
+    expect(has("who succeeded nasrallah", "The group mourned Hassan Nasrallah.")).toBe(false);
+    expect(has("who succeeded hassan nasrallah", "The group mourned Hassan Nasrallah.")).toBe(false);
+  });
+
   it("reads an amount of money, a length and a date as kinds of their own, which a bare number or 'last week' does not answer", () => {
     expect(questionAnswerType("how much did saudi arabia pay for its batteries")).toBe("money");
     expect(questionAnswerType("what was the cost of the defence system")).toBe("money");
