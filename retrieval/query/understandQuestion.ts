@@ -215,6 +215,11 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
     (form) => lexicon.vocabulary.counts.has(form),
   );
   const words = readWords(cleaned);
+  // A question written with capitals ("What country borders the south of Kenya?") capitalises its
+  // names: a word it leaves lower-case is no name, however often the articles capitalise it ("South
+  // Africa"). Typed in lower case, or capitalising only acronyms, the corpus says what is a name.
+  const writesCase = /^\p{Lu}/u.test(words[0]?.raw ?? "") && words.some((w, i) => i > 0 && /^\p{Lu}\p{Ll}/u.test(w.raw));
+  const isName = (word: Word, form: string) => word.capitalised || (!(writesCase && /^\p{Ll}/u.test(word.raw)) && lexicon.vocabulary.names.has(form));
   for (const word of words) {
     const term = termOf(word.form);
     if (term === undefined || lexicon.vocabulary.counts.has(word.form)) continue;
@@ -254,14 +259,14 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
   const { actors, personRoles, groupStates } = lexicon;
   // Groups the question describes rather than names, at the word that says "group" ("the lebanese movement").
   const groupsAt: (DescribedGroup | undefined)[] = words.map((word, i) => {
-    const named = word.capitalised || lexicon.vocabulary.names.has(forms[i]!);
+    const named = isName(word, forms[i]!);
     return !named && actors && personRoles && groupStates ? describedGroupTerms(forms, possessive, i, { actors, personRoles, groupStates, hasTerm: lexicon.hasTerm }) : undefined;
   });
   words.forEach((word, i) => {
     const form = word.corrected?.form ?? word.form;
     const term = termOf(form);
     if (term === undefined || isFramingWord(form, words[i - 1]?.form, words[i + 1]?.form)) return;
-    const name = word.capitalised || lexicon.vocabulary.names.has(form);
+    const name = isName(word, form);
     // A word asked twice is one concept, counted once.
     const repeated = concepts.find((c) => c.forms[0]!.term === term);
     if (repeated) {

@@ -226,3 +226,22 @@ describe("understandQuestion", () => {
     expect(understandQuestion("what happened on the 93rd", lexicon).rewrites).toEqual([]);
   });
 });
+
+describe("understandQuestion: names in a question written with capitals", () => {
+  const nameOf = (question: string, typed: string) => understandQuestion(question, lexicon).concepts.find((c) => c.typed === typed)?.name;
+
+  it("takes a word the articles capitalise ('Prime Minister …') as a name when the question is typed in lower case", () => {
+    expect(lexicon.vocabulary.names.has("prime")).toBe(true);
+    expect(nameOf("who is the prime minister of iraq", "prime")).toBe(true);
+  });
+
+  it("takes a word left lower-case in a question that capitalises its names as no name", () => {
+    expect(nameOf("Who is the prime minister of Iraq?", "prime")).toBe(false);
+    expect(nameOf("Who is the prime minister of Iraq?", "iraq")).toBe(true);
+  });
+
+  it("still knows names from the corpus when the question capitalises only acronyms or not its first word", () => {
+    expect(nameOf("Did the IRI hit eilat", "eilat")).toBe(true);
+    expect(nameOf("did Israel hit eilat", "eilat")).toBe(true);
+  });
+});
