@@ -2,7 +2,7 @@ import type { AnswerType } from "../answerType.js";
 import type { FoundSubject, Subject, SubjectFinder } from "../names/subjects.js";
 import { termOf, tokenize, wordForm } from "../text/tokenize.js";
 import { capitalOrState } from "../query/capitals.js";
-import { nationalityOrState } from "../names/nationalities.js";
+import { namesState, nationalityOrState } from "../names/nationalities.js";
 import { swappedStates } from "./swappedStates.js";
 
 /** A name the question asks about that the passage does not mention, and the one of its kind the passage names instead. */
@@ -54,6 +54,9 @@ function capitalAndState(a: Subject, b: Subject): boolean {
   return capitalOrState(form(a)) === form(b) || capitalOrState(form(b)) === form(a);
 }
 
+/** Words that, after a state's name, name its armed forces. */
+const STATE_FORCES = /^(?:defen[cs]e|forces?|army|armed|military|navy|air|guard|security)$/iu;
+
 /**
  * True when the passage's terms hold every word of the name, or for a state its capital or its
  * nationality word and back ("Tehran" or "Iranian" for Iran: "iraq militias" are the Iraqi militias).
@@ -61,6 +64,9 @@ function capitalAndState(a: Subject, b: Subject): boolean {
 function termsHold(terms: ReadonlySet<string>, subject: Subject): boolean {
   const words = subject.name.split(/[\s-]+/);
   if (words.map((w) => termOf(wordForm(w))).every((t) => t === undefined || terms.has(t))) return true;
+  // A state's armed forces ("Israel Defense Forces") are spoken of by the state: "an Israeli ground offensive".
+  const forcesOf = words.length > 1 && words.slice(1).every((w) => STATE_FORCES.test(w)) ? wordForm(words[0]!) : undefined;
+  if (forcesOf !== undefined && namesState(forcesOf)) return termsHold(terms, { name: forcesOf, kind: "state" });
   const form = words.length === 1 ? wordForm(words[0]!) : undefined;
   const others = form === undefined ? [] : [capitalOrState(form), nationalityOrState(form)];
   return others.some((other) => other !== undefined && terms.has(termOf(other) ?? ""));

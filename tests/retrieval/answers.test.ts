@@ -172,6 +172,13 @@ describe("bad questions", () => {
     expect((await engine.ask("how many us soldiers did kataib hezbollah kill in jordan")).verdict).toBe("answered");
   });
 
+  it("takes a state's nationality word for its armed forces, not another group in their place", async () => {
+    // "a continuing Israeli air and ground offensive in Lebanon" speaks of the IDF, beside Hamas and Hezbollah.
+    const answer = await engine.ask("has the IDF launched a ground offensive in lebanon");
+    expect(answer.verdict).toBe("answered");
+    expect(answer.excerpts[0]!.text).toContain("Israeli air and ground offensive in Lebanon");
+  });
+
   it("finds the word that describes a group where the group is named", async () => {
     // "the yemeni rebels" are the Houthis: "a mid-level Houthi commander" answers, though it never says "Yemeni".
     const answer = await engine.ask("what happened to the yemeni rebels commander south of baghdad");

@@ -62,6 +62,12 @@ describe("substitutedNames: a passage naming another of the kind the question na
     expect(substitutes("what did the Israel Defense Forces do in the raid", "Israel has launched dozens of airstrikes over the last year.")).toEqual([]);
   });
 
+  it("takes a state's nationality word for its armed forces ('an Israeli ground offensive' speaks of the IDF), and no other state's", () => {
+    const sentence = "With Hamas weakened, Hezbollah is now reeling under a continuing Israeli air and ground offensive in Lebanon.";
+    expect(substitutes("is the IDF doing ground ops in lebanon", sentence)).toEqual([]);
+    expect(substitutes("is the IDF doing ground ops in lebanon", "With Hamas weakened, Hezbollah is now reeling under a continuing air and ground offensive in Lebanon.")).toEqual(["Hamas for Israel Defense Forces"]);
+  });
+
   it("takes a name of the kind the question asks for as its answer, not a substitute", () => {
     const sentence = "The main militia standing behind these efforts is Kataib Hezbollah.";
     expect(substitutes("which militia is behind the Houthis' drones", sentence, "person-or-group")).toEqual([]);
