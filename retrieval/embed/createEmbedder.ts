@@ -7,7 +7,7 @@ import { withEmbedPool } from "./embedPool.js";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-const EMBED_WORKERS_ERROR = "EMBED_WORKERS must be a whole number from 1 to 64: the threads that embed an index build (1: this thread alone; more: that many worker threads, this one embedding only while they load)";
+const EMBED_WORKERS_ERROR = "EMBED_WORKERS must be a whole number from 1 to 64: the threads that embed an index build (1: this thread alone; more: that many worker threads embed it, this one only questions and small batches)";
 
 /** Which embedder to run, from the environment: EMBEDDER, EMBEDDING_MODEL, MODEL_DIR, EMBED_WORKERS. */
 export const embedderConfigSchema = z.object({

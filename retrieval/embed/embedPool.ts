@@ -1,4 +1,3 @@
-import { setImmediate } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
 import type { Embedder } from "../types.js";
 import type { Logger } from "../log.js";
@@ -10,11 +9,11 @@ const CHARS_PER_PASSAGE = 125;
 
 /**
  * Less work than this (characters, plus CHARS_PER_PASSAGE a passage) is embedded on the main
- * thread alone: about 5 s of one thread. Workers take about 2.5 s to start and load their model
- * while this thread keeps embedding, so n single-thread seconds take about (n + 2.5) / 2 on two
- * cores: from 5 s that saves over a second; below, the workers' models (about 160 MB each) would be
- * held for little. The seed corpus's 54 chunks (37,000) and 176 sentences (46,500) and a long
- * added article reach it; a typical added article and every question stay on this thread.
+ * thread alone: about 5 s of one thread. Workers take about 2.5 s to start and load their model,
+ * so n single-thread seconds take about 2.5 + n / 2 on two cores; below, the workers' models (about
+ * 160 MB each) would be held for little. The seed corpus's 54 chunks (37,000) and 176 sentences
+ * (46,500) and a long added article reach it; a typical added article and every question stay on
+ * this thread.
  */
 const POOL_MIN_WORK = 32_000;
 
@@ -31,7 +30,6 @@ const WORKER_ENTRY = new URL("./embedWorker.mjs", import.meta.url);
 /** One worker thread holding a model: jobs in flight keep the process alive, an idle worker does not. */
 class EmbedWorker {
   readonly ready: Promise<void>;
-  private hasLoaded = false;
   private readonly worker: Worker;
   private readonly pending = new Map<number, { resolve: (vectors: number[][]) => void; reject: (error: Error) => void }>();
   private nextJobId = 0;
@@ -45,17 +43,12 @@ class EmbedWorker {
     this.worker = new Worker(WORKER_ENTRY, { workerData: { ...choice } });
     this.worker.unref();
     this.ready = new Promise<void>((resolve, reject) => {
-      this.worker.on("message", (message: WorkerMessage) => (message.type === "ready" ? ((this.hasLoaded = true), resolve()) : this.settle(message)));
+      this.worker.on("message", (message: WorkerMessage) => (message.type === "ready" ? resolve() : this.settle(message)));
       this.worker.on("error", (error) => reject(this.fail(new Error(`${this.name} failed: ${error.message}`))));
       this.worker.on("exit", (code) => reject(this.fail(new Error(`${this.name} stopped (exit code ${code}) before its batches were embedded`))));
     });
     // A failure reaches onFailure and every job; this promise alone must not crash the process.
     this.ready.catch(() => undefined);
-  }
-
-  /** Whether `ready` has resolved, readable at once (a promise's settling is seen a turn later). */
-  get loaded(): boolean {
-    return this.hasLoaded;
   }
 
   embed(texts: string[]): Promise<number[][]> {
@@ -100,7 +93,7 @@ class EmbedWorker {
 
 export interface EmbedPoolOptions {
   choice: ModelChoice;
-  /** Worker threads that embed a large batch; this thread embeds too until they have loaded their model. */
+  /** Worker threads that embed a large batch, this thread none of it. */
   workerCount: number;
   /** The model already loaded on this thread, and the batch size its `embedPassages` cuts. */
   local: { embedder: Embedder; batchSize: number };
@@ -118,31 +111,27 @@ function cutBatches(texts: readonly string[], batchSize: number): string[][] {
 }
 
 /**
- * Embeds batches on several lanes (this thread until every worker has loaded its model, and the
- * workers), each taking the next batch when free; vectors come back in the texts' order and
- * progress counts finished texts. The first failure rejects at once and stops lanes taking more.
+ * Embeds batches on the workers' lanes, each taking the next batch when free; vectors come back in
+ * the texts' order and progress counts finished texts. The first failure rejects at once and stops
+ * lanes taking more.
  */
 function embedOnLanes(
   batches: string[][],
-  local: (texts: string[]) => Promise<number[][]>,
   workers: readonly EmbedWorker[],
   onProgress?: (done: number, total: number) => void,
 ): Promise<{ vectors: number[][]; batchesByThread: number[] }> {
   const total = batches.reduce((n, b) => n + b.length, 0);
   const results: number[][][] = new Array(batches.length);
-  // Index 0 is this thread, then one entry per worker: how the work was shared, for the log.
-  const batchesByThread = [0, ...workers.map(() => 0)];
+  // One entry per worker: how the work was shared, for the log.
+  const batchesByThread = workers.map(() => 0);
   let next = 0;
   let done = 0;
   let failure: Error | undefined;
   return new Promise((resolve, reject) => {
-    const runLane = async (thread: number, embed: (texts: string[]) => Promise<number[][]>, until: () => boolean = () => false) => {
-      for (let i = next; !failure && !until() && i < batches.length; i = next) {
+    const runLane = async (thread: number, embed: (texts: string[]) => Promise<number[][]>) => {
+      for (let i = next; !failure && i < batches.length; i = next) {
         next++;
         results[i] = await embed(batches[i]!);
-        // The model's promises settle as microtasks: without a turn of the event loop here, this
-        // thread would embed every batch before reading a worker's "ready", results or failure.
-        await setImmediate();
         if (failure) return;
         batchesByThread[thread]!++;
         done += batches[i]!.length;
@@ -155,13 +144,13 @@ function embedOnLanes(
       reject(failure);
     };
     if (total === 0) resolve({ vectors: [], batchesByThread });
-    // This thread embeds only while the workers load their models: once they are all at work, one
-    // per core, a batch here would take a core from one of them (800 SciFact abstracts were built
-    // at 41.4 units/s so, at 43.2 without).
-    runLane(0, local, () => workers.every((worker) => worker.loaded)).catch(fail);
+    // This thread embeds none of it, not even while the workers load their models: a batch of long
+    // passages grows its model's WebAssembly memory, which is never given back, by about 50 MB, held
+    // for as long as the bot answers questions (seed corpus: 100 MB of external memory after building
+    // so, 159 MB when this thread embedded while the workers loaded).
     workers.forEach((worker, w) => {
       // Two lanes per worker keep a second batch queued there while this thread takes the first's vectors.
-      const workerLane = () => worker.ready.then(() => runLane(w + 1, (texts) => worker.embed(texts)));
+      const workerLane = () => worker.ready.then(() => runLane(w, (texts) => worker.embed(texts)));
       workerLane().catch(fail);
       workerLane().catch(fail);
     });
@@ -212,7 +201,7 @@ export function withEmbedPool(options: EmbedPoolOptions): Embedder {
     callsInFlight++;
     const started = performance.now();
     try {
-      const { vectors, batchesByThread } = await embedOnLanes(cutBatches(texts, batchSize), (batch) => local.embedPassages(batch), workers, onProgress);
+      const { vectors, batchesByThread } = await embedOnLanes(cutBatches(texts, batchSize), workers, onProgress);
       options.logger?.info({ event: "embed.pooled", texts: texts.length, batchesByThread, ms: Math.round(performance.now() - started) }, "embedded on the pool");
       return vectors;
     } finally {
