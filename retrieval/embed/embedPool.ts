@@ -10,10 +10,11 @@ const CHARS_PER_PASSAGE = 125;
 /**
  * Less work than this (characters, plus CHARS_PER_PASSAGE a passage) is embedded on the main
  * thread alone: about 5 s of one thread. Workers take about 2.5 s to start and load their model,
- * so n single-thread seconds take about 2.5 + n / 2 on two cores; below, the workers' models (about
- * 160 MB each) would be held for little. The seed corpus's 54 chunks (37,000) and 176 sentences
- * (46,500) and a long added article reach it; a typical added article and every question stay on
- * this thread.
+ * so n single-thread seconds take about 2.5 + n / 2 on two cores: from 5 s the pool is no slower,
+ * and it keeps long passages off this thread's model (see embedOnLanes); below, the workers' models
+ * (about 160 MB each) would be held for little. The seed corpus's 54 chunks (37,000) and 176
+ * sentences (46,500) and a long added article reach it; a typical added article and every question
+ * stay on this thread.
  */
 const POOL_MIN_WORK = 32_000;
 
