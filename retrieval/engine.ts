@@ -35,6 +35,7 @@ import { openWordNet } from "./query/wordnet.js";
 import { smallTalkOf } from "./query/smallTalk.js";
 import { publishersNamed } from "./query/namedPublishers.js";
 import { numbersNotAround } from "./verdict/unstatedNumbers.js";
+import { unnamedReferent } from "./verdict/unnamedReferent.js";
 import { verbNotAround } from "./verdict/unstatedVerbs.js";
 import { withIndexLock } from "./ingest/indexLock.js";
 import { corpusSignature } from "./ingest/corpusFiles.js";
@@ -204,9 +205,10 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
   // What the question takes as given that the best sentence and the two before it do not state.
   const unstatedNumbers = numbersNotAround(understood, bestPassage?.window);
   const unstatedVerb = verbNotAround(understood, bestPassage, lexicon.thesaurus?.isVerb);
+  const pointsAt = unnamedReferent(understood);
   const actorAnswer = best ? favouredVerdict(favoured, core.sentences[best.sentence]!) : undefined;
   // A publisher the articles come from is, like an actor, something they are about ("what did the jerusalem post say").
-  return { question, understood, query, hits, scored, best, substitutions, denial, unstatedNumbers, unstatedVerb, actorAnswer, leaderUnnamed: favoured.leaderUnnamed, namedActors: [...namedActorsOf(subjects), ...named.names], core };
+  return { question, understood, query, hits, scored, best, substitutions, denial, unstatedNumbers, unstatedVerb, pointsAt, actorAnswer, leaderUnnamed: favoured.leaderUnnamed, namedActors: [...namedActorsOf(subjects), ...named.names], core };
 }
 
 export type QuestionScores = Awaited<ReturnType<typeof scoreQuestion>>;
@@ -271,6 +273,7 @@ export function explainAnswer(core: SearchCore, scores: QuestionScores, options:
     substitutions: scores.substitutions,
     absentNames: understood.absentNames,
     unstatedNumbers: scores.unstatedNumbers,
+    pointsAt: scores.pointsAt,
     namedActors: scores.namedActors,
     denial: scores.denial,
     unstatedVerb: scores.unstatedVerb,

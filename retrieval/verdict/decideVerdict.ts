@@ -93,7 +93,8 @@ export interface VerdictDecision {
  * nor one asking who leads a group whose leader the articles never name by any sentence.
  * A number the question states that the best sentence does not give ("why did the Guardian say 400
  * attacks" of "about 40 attacks", `unstatedNumbers`) is a premise it cannot confirm, and so is the event
- * of a "why did X do Y" question when the passage does not say it (`unstatedVerb`). A greeting, thanks
+ * of a "why did X do Y" question when the passage does not say it (`unstatedVerb`), and so is what a
+ * question naming nothing points at ("who caught a pass on this drive", `pointsAt`). A greeting, thanks
  * or a request for help (`smallTalk`) asks nothing of the articles: `none`, saying how to ask.
  */
 export function decideVerdict(
@@ -111,9 +112,11 @@ export function decideVerdict(
     smallTalk?: SmallTalk | undefined;
     unstatedNumbers?: readonly string[];
     unstatedVerb?: string | undefined;
+    /** The phrase a question with no name points with ("this drive"): see unnamedReferent.ts. */
+    pointsAt?: string | undefined;
   } = {},
 ): VerdictDecision {
-  const { substitutions = [], absentNames = [], namedActors = [], denial, actorAnswer, leaderUnnamed, smallTalk, unstatedNumbers = [], unstatedVerb } = question;
+  const { substitutions = [], absentNames = [], namedActors = [], denial, actorAnswer, leaderUnnamed, smallTalk, unstatedNumbers = [], unstatedVerb, pointsAt } = question;
   const { onTopic: topicModel, states: statesModel, thresholds } = VERDICT_MODELS;
   const onTopic = predict(topicModel, features);
   const states = predict(statesModel, features);
@@ -137,6 +140,7 @@ export function decideVerdict(
     [denial !== undefined, () => `the closest says “${denial}”`],
     [unstatedNumbers.length > 0, () => `the closest does not say ${unstatedNumbers.join(", ")}`],
     [unstatedVerb !== undefined, () => `the closest does not say “${unstatedVerb}”`],
+    [pointsAt !== undefined, () => `the question does not name what “${pointsAt}” points at`],
     [actorAnswer === "no-longer", () => "the closest names a leader the articles say was killed, not who leads now"],
     [actorAnswer === "unnamed", () => `the articles name no leader of ${leaderUnnamed}`],
   ];

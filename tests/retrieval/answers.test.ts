@@ -179,6 +179,15 @@ describe("bad questions", () => {
     expect(answer.excerpts[0]!.text).toContain("Israeli air and ground offensive in Lebanon");
   });
 
+  it("does not confirm an answer to a question pointing at something it never names, and says so", async () => {
+    // Two passages tell of rockets fired at the Victoria base: "this base" says neither which base nor which attack.
+    const answer = await engine.ask("how many rockets hit this base");
+    expect(answer.verdict).toBe("related");
+    expect(answer.refusal).toMatch(/the question does not name what “this base” points at/);
+    expect(answer.excerpts[0]!.text).toContain("rockets were fired at the Victoria military base");
+    expect((await engine.ask("how many rockets hit the victoria base")).verdict).toBe("answered");
+  });
+
   it("finds the word that describes a group where the group is named", async () => {
     // "the yemeni rebels" are the Houthis: "a mid-level Houthi commander" answers, though it never says "Yemeni".
     const answer = await engine.ask("what happened to the yemeni rebels commander south of baghdad");
