@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { unnamedReferent } from "../../retrieval/verdict/unnamedReferent.js";
-import { tokenize } from "../../retrieval/text/tokenize.js";
-import type { QueryConcept } from "../../retrieval/query/understandQuestion.js";
+import { readWordByWord } from "../support/wordByWord.js";
 
 /** A question read word by word; the words given as names are its names. */
-function understood(searched: string, names: string[] = []): { searched: string; concepts: QueryConcept[] } {
-  const concepts = searched
-    .toLowerCase()
-    .split(/\s+/u)
-    .flatMap((typed) => tokenize(typed).map((term) => ({ typed, name: names.includes(typed), forms: [{ term, weight: 1 }] })));
-  return { searched, concepts };
-}
+const understood = (searched: string, names: string[] = []) => readWordByWord(searched, { names });
 
 describe("unnamedReferent", () => {
   it("finds what a question naming nothing points at, as a question asked after a paragraph does", () => {

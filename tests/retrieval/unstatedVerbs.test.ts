@@ -2,20 +2,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import { verbNotAround } from "../../retrieval/verdict/unstatedVerbs.js";
 import { openWordNet } from "../../retrieval/query/wordnet.js";
 import { tokenize } from "../../retrieval/text/tokenize.js";
-import type { QueryConcept } from "../../retrieval/query/understandQuestion.js";
+import { readWordByWord } from "../support/wordByWord.js";
 
 const wordnet = openWordNet();
 afterAll(() => wordnet.close());
 const isVerb = (form: string) => wordnet.isVerb(form);
 
-/** A question read word by word, each word searched as itself, plus the other forms and close words given. */
-function understood(searched: string, close: Record<string, string[]> = {}): { searched: string; concepts: QueryConcept[] } {
-  const concepts = searched
-    .toLowerCase()
-    .split(/\s+/u)
-    .flatMap((typed) => tokenize(typed).map((term) => ({ typed, name: false, forms: [{ term, weight: 1 }, ...(close[typed] ?? []).map((w) => ({ term: tokenize(w)[0]!, weight: 0.5 }))] })));
-  return { searched, concepts };
-}
+/** A question read word by word, plus the other forms and close words given. */
+const understood = (searched: string, close: Record<string, string[]> = {}) => readWordByWord(searched, { close });
 /** A one-sentence passage: its words are the window's. */
 const window = (text: string) => ({ window: new Set(tokenize(text)), sentence: text });
 
