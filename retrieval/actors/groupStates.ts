@@ -7,7 +7,6 @@ import { wordsBefore } from "./personRoles.js";
 /** A group's state, as its word form ("lebanon"), read from how the articles and its names place it. */
 export type GroupStates = ReadonlyMap<string, ReadonlySet<string>>;
 
-
 const formsOf = (text: string) => (text.match(/[\p{L}\p{N}'’]+/gu) ?? []).map(wordForm);
 
 /**
