@@ -5,7 +5,7 @@
  */
 export type AnswerType = "number" | "money" | "distance" | "time" | "date" | "person-or-group" | "place" | "any";
 
-const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
+export const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
 const WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 /** Words that state a number, as answers give them: "several", "dozens", "hundreds" and "twice" count. */
 export const NUMBER_WORDS = (

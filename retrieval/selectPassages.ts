@@ -1,6 +1,6 @@
 import type { Span } from "./types.js";
 import { passageHasAnswerType, type AnswerType, type AskedQuestion } from "./answerType.js";
-import { countsThing } from "./verdict/countedThing.js";
+import { countsThing, type CountedThing } from "./verdict/countedThing.js";
 import { distance } from "fastest-levenshtein";
 import { foldedWords, termOf, wordForm, WORD_PATTERN } from "./text/tokenize.js";
 import type { QueryConcept } from "./query/understandQuestion.js";
@@ -61,7 +61,7 @@ export interface PassageQuery {
   /** The question as searched, read once (`readAskedQuestion`): a phrase it already contains is not its answer. */
   question: AskedQuestion;
   /** Terms for what a "how many" question counts (see verdict/countedThing.ts). */
-  counted?: ReadonlySet<string>;
+  counted?: CountedThing;
   idf: (term: string) => number;
   /** True when the index holds the term. */
   known: (term: string) => boolean;

@@ -14,6 +14,10 @@ describe("countedWords: what a 'how many' question counts", () => {
     expect(countedWords("how many soldiers died")).toEqual(["soldiers", "died"]);
   });
 
+  it("takes no verb into the counted thing, stopping at the auxiliary of a passive question", () => {
+    expect(countedWords("how many people were injured in the drone strike")).toEqual(["people"]);
+  });
+
   it("finds none when the question counts nothing it names", () => {
     expect(countedWords("why did the militias attack eilat")).toEqual([]);
     expect(countedWords("how many of them were killed")).toEqual([]);
@@ -39,5 +43,19 @@ describe("countsThing: a number of the counted thing in a sentence", () => {
     expect(countsThing(tokenize("One person in the car was killed."), people)).toBe(true);
     const times = countedTerms("how many times has israel struck yemen", [concept("times", "time")])!;
     expect(countsThing(tokenize("Israel has struck Yemen directly twice."), times)).toBe(true);
+  });
+
+  it("finds the number right after the verb a passive question says of the counted thing", () => {
+    const injured = countedTerms("how many people were injured in the strike", [concept("people", "peopl"), concept("injured", "injur", "wound")])!;
+    expect(countsThing(tokenize("The strike killed three US service personnel and injured 30."), injured)).toBe(true);
+    expect(countsThing(tokenize("At least 12 were wounded."), injured)).toBe(true);
+    expect(countsThing(tokenize("Three soldiers were killed and many more were injured."), injured)).toBe(false);
+    // A day of a month after the verb dates it.
+    expect(countsThing(tokenize("Many were injured on 25 September."), injured)).toBe(false);
+  });
+
+  it("takes no verb from an active question: its subject, not its count, follows the auxiliary", () => {
+    const drones = countedTerms("how many drones did the militias send", [concept("drones", "drone"), concept("militias", "militia"), concept("send", "send")])!;
+    expect(countsThing(tokenize("The militias send 12 messages a day."), drones)).toBe(false);
   });
 });
