@@ -63,6 +63,13 @@ const FRAMING: Record<string, AnswerType | null> = {
 const HOW_QUESTION = new Set(["long", "soon", "far", "old", "big", "large", "often"]);
 
 /**
+ * Words of a time that "what"/"which" make the question ("in what year", "which month"): the answer
+ * is a year or a month ("in 2020"), and answers do not repeat the word.
+ */
+const WHAT_TIME = new Set(["year", "month", "day", "decade", "century", "time"]);
+const WHAT = new Set(["what", "which"]);
+
+/**
  * "Get" as a light verb ("got hurt", "get thrown in", "has it got its sights on") says nothing an
  * answer repeats; before a word of motion ("get to heathrow", "got out") it means going, and counts.
  */
@@ -70,11 +77,16 @@ const GET = new Set(["get", "gets", "got", "gotten", "getting"]);
 const MOTION = new Set(["to", "from", "into", "out", "back", "away", "through", "there", "here", "home", "in", "inside", "across", "over", "past", "around"]);
 
 /**
- * True for a word that frames the question ("happened", "location", the "long" of "how long")
+ * True for a word that frames the question ("happened", "location", the "long" of "how long", the "year" of "what year")
  * rather than naming what it asks about. `before` and `after` are the words around it.
  */
 export function isFramingWord(form: string, before?: string, after?: string): boolean {
-  return Object.hasOwn(FRAMING, form) || (before === "how" && HOW_QUESTION.has(form)) || (GET.has(form) && !MOTION.has(after ?? ""));
+  return (
+    Object.hasOwn(FRAMING, form) ||
+    (before === "how" && HOW_QUESTION.has(form)) ||
+    (WHAT.has(before ?? "") && WHAT_TIME.has(form)) ||
+    (GET.has(form) && !MOTION.has(after ?? ""))
+  );
 }
 
 /** The kind of answer a framing word asks for ("location" → a place), when the question's wh-word says none. */

@@ -180,6 +180,10 @@ describe("understandQuestion", () => {
     expect(understandQuestion("how long after the jordan attack did the us strike back", lexicon).concepts.map((c) => c.typed)).not.toContain("long");
     expect(understandQuestion("how long after the jordan attack did the us strike back", lexicon).answerType).toBe("time");
     expect(understandQuestion("why is it a long war", lexicon).concepts.map((c) => c.typed)).toContain("long");
+    // "what year" asks for a year ("in 2020"), which answers do not call one; "last year" is a time of its own.
+    expect(understandQuestion("in what year did the us kill soleimani", lexicon).concepts.map((c) => c.typed)).toEqual(["unitedstates", "kill", "soleimani"]);
+    expect(understandQuestion("which month did the houthis open an office in baghdad", lexicon).concepts.map((c) => c.typed)).not.toContain("month");
+    expect(understandQuestion("how many attacks were there last year", lexicon).concepts.map((c) => c.typed)).toContain("year");
     // "get" as a light verb is not searched; "get to" a place is.
     expect(understandQuestion("how many people got hurt by the pager blasts", lexicon).concepts.map((c) => c.typed)).toEqual(["people", "hurt", "pager", "blasts"]);
     expect(understandQuestion("how do i get to baghdad", lexicon).concepts.map((c) => c.typed)).toContain("get");
