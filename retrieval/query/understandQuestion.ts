@@ -101,10 +101,10 @@ export interface Word {
   corrected?: { form: string; kind: "typo" | "spelling" };
 }
 
-// "US", "U.S." and "USA", and "the us" or "us forces" as people type it: the country, never the
-// pronoun, which no noun of the state's follows.
+// "US", "U.S.", "USA" and "United States", and "the us" or "us forces" as people type it: the
+// country, never the pronoun, which no noun of the state's follows.
 const WORD =
-  /(?<country>U\.S\.(?:A\.?)?|\b(?:USA|US)\b|(?<=\b[Tt]he )us\b|\bus(?=[\s-]+(?:forces|troops|soldiers|military|army|navy|officials|embassy|base|bases|strikes?|warplanes|jets|government|president|administration|personnel|sanctions|led|backed)\b))|[\p{L}\p{N}]+(?:['’‘`´ʼ][\p{L}]+)*/gu;
+  /(?<country>U\.S\.(?:A\.?)?|\b(?:USA|US|[Uu]nited [Ss]tates)\b|(?<=\b[Tt]he )us\b|\bus(?=[\s-]+(?:forces|troops|soldiers|military|army|navy|officials|embassy|base|bases|strikes?|warplanes|jets|government|president|administration|personnel|sanctions|led|backed)\b))|[\p{L}\p{N}]+(?:['’‘`´ʼ][\p{L}]+)*/gu;
 
 /** A word typed with a possessive "'s". */
 const POSSESSIVE = /['’‘`´ʼ]s$/iu;

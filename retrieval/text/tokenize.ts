@@ -31,8 +31,9 @@ export function foldedWords(text: string): string[] {
   return foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-// The country, however written, must not meet the pronoun "us" (a stop word).
-const UNITED_STATES = /\b(?:U\.S\.A?\.?|USA|US)(?![\p{L}])/gu;
+// The country, however written, must not meet the pronoun "us" (a stop word), and "the US" must meet
+// "the United States": both are one word.
+const UNITED_STATES = /\b(?:U\.S\.A?\.?|USA|US|[Uu]nited [Ss]tates)(?![\p{L}])/gu;
 
 /** A word as search compares it: folded, without a possessive "'s" or apostrophes ("Sa'ar" → "saar"). */
 export function wordForm(raw: string): string {

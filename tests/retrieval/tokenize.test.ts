@@ -12,6 +12,9 @@ describe("tokenize", () => {
     expect(tokenize("US forces")).toEqual(tokenize("U.S. forces"));
     expect(tokenize("US forces")).toContain("unitedst");
     expect(tokenize("tell us more")).not.toContain("unitedst");
+    // "the United States" is the country "the US" is, not "united" and "states".
+    expect(tokenize("the United States military")).toEqual(tokenize("the US military"));
+    expect(tokenize("the united states of america")).toContain("unitedst");
   });
 
   it("keeps numbers whole", () => {
