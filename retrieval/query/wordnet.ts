@@ -182,9 +182,11 @@ export function openWordNet(dictDir: string = wordnetDictDir()): WordNet {
       for (const [ending, replacement] of DETACHMENTS[pos]) {
         if (!form.endsWith(ending) || form.length <= ending.length + 1) continue;
         const stem = form.slice(0, form.length - ending.length) + replacement;
+        // "-es" whole follows a hiss or an "o" ("boxes", "goes"): "rockes" is a slip for "rockets", not "rock".
+        if (ending === "es" && replacement === "" && !/(?:s|x|z|ch|sh|o)$/u.test(stem)) continue;
         candidates.add(stem);
-        // "planned" → "plan", "shipping" → "ship": a doubled final consonant.
-        if (replacement === "" && /([b-df-hj-np-tv-z])\1$/u.test(stem)) candidates.add(stem.slice(0, -1));
+        // "planned" → "plan", "shipping" → "ship": a doubled final consonant after a vowel ("mattter" doubles none).
+        if (replacement === "" && /[aeiouy]([b-df-hj-np-tv-z])\1$/u.test(stem)) candidates.add(stem.slice(0, -1));
       }
       for (const lemma of candidates) if (offsetsOf(pos, lemma).length > 0) found.push({ pos, lemma });
     }

@@ -13,6 +13,16 @@ describe("openWordNet", () => {
     expect(wordnet.isWord("sistany")).toBe(false);
   });
 
+  it("takes off only the endings English inflects with, so a slip is no word to leave uncorrected", () => {
+    expect(wordnet.lemmas("boxes")).toContainEqual({ pos: "noun", lemma: "box" });
+    expect(wordnet.lemmas("goes")).toContainEqual({ pos: "verb", lemma: "go" });
+    expect(wordnet.lemmas("planned")).toContainEqual({ pos: "verb", lemma: "plan" });
+    expect(wordnet.lemmas("bigger")).toContainEqual({ pos: "adj", lemma: "big" });
+    // "rockes" (for "rockets") is no form of "rock", nor "mattter" (for "matter") of "matt".
+    expect(wordnet.isWord("rockes")).toBe(false);
+    expect(wordnet.isWord("mattter")).toBe(false);
+  });
+
   it("relates a word to its lemma's other forms, so 'buying' finds 'bought'", () => {
     const forms = wordnet.related("buying").filter((r) => r.relation === "inflection").map((r) => r.word);
     expect(forms).toEqual(expect.arrayContaining(["buy", "bought"]));
