@@ -9,7 +9,7 @@ import { isYear, MONTHS, NUMBER_WORDS } from "../answerType.js";
  * word may be a verb ("how many soldiers died"), so every word of it (up to three) stands for it.
  */
 const ENDS_NOUN_PHRASE = new Set(
-  ("did do does were was are is has have had will would could can should may might in on at of from for to with by into over " +
+  ("did do does were was are is has have had will would could can should may might got get gets getting been being in on at of from for to with by into over " +
     "that who which whom the a an since after before during ago there per each every").split(" "),
 );
 const MAX_PHRASE_WORDS = 3;

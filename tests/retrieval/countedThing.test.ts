@@ -16,6 +16,7 @@ describe("countedWords: what a 'how many' question counts", () => {
 
   it("takes no verb into the counted thing, stopping at the auxiliary of a passive question", () => {
     expect(countedWords("how many people were injured in the drone strike")).toEqual(["people"]);
+    expect(countedWords("how many ppl got hurt in the drone strike")).toEqual(["ppl"]);
   });
 
   it("finds none when the question counts nothing it names", () => {
@@ -49,6 +50,8 @@ describe("countsThing: a number of the counted thing in a sentence", () => {
     const injured = countedTerms("how many people were injured in the strike", [concept("people", "peopl"), concept("injured", "injur", "wound")])!;
     expect(countsThing(tokenize("The strike killed three US service personnel and injured 30."), injured)).toBe(true);
     expect(countsThing(tokenize("At least 12 were wounded."), injured)).toBe(true);
+    const hurt = countedTerms("how many people got hurt in the strike", [concept("people", "peopl"), concept("hurt", "hurt", "injur")])!;
+    expect(countsThing(tokenize("The strike killed three US service personnel and injured 30."), hurt)).toBe(true);
     expect(countsThing(tokenize("Three soldiers were killed and many more were injured."), injured)).toBe(false);
     // A day of a month after the verb dates it.
     expect(countsThing(tokenize("Many were injured on 25 September."), injured)).toBe(false);
