@@ -74,8 +74,15 @@ export function describedCapital(form: string, before: string | undefined, after
   return term !== undefined && lexicon.hasTerm(term) ? { city: { term, weight: 1 }, placedBy } : undefined;
 }
 
-/** Prepositions that make a capital the place ("a strike in Baghdad"), not its government ("Baghdad expects…"). */
-const PLACE_BEFORE = new Set(["in", "at", "near", "to", "from", "into", "outside", "around", "toward", "towards", "across", "over", "of", "south", "north", "east", "west"]);
+/**
+ * Words that make a capital the place ("a strike in Baghdad", "visited Beirut", "bombed Tehran"), not
+ * its government ("Baghdad expects…"): prepositions, and verbs of going to or striking a place.
+ */
+const PLACE_BEFORE = new Set([
+  ...["in", "at", "near", "to", "from", "into", "outside", "around", "toward", "towards", "across", "over", "of", "south", "north", "east", "west"],
+  ...["visit", "visits", "visited", "visiting", "enter", "enters", "entered", "entering", "leave", "leaves", "left", "leaving", "reach", "reached", "reaches", "reaching", "flee", "fled", "flees", "fleeing", "tour", "toured", "touring"],
+  ...["bomb", "bombs", "bombed", "bombing", "shell", "shelled", "shelling", "strike", "strikes", "struck", "striking", "hit", "hits", "hitting"],
+]);
 
 /**
  * The names that identify a capital standing for its government, each as its term where the index

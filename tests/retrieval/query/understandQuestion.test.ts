@@ -94,6 +94,9 @@ describe("understandQuestion", () => {
     expect(concept("which tehran-aligned groups sit in the cabinet", "tehran").identifiedBy).toEqual([[tehran], [iran], [iranian]]);
     expect(concept("who was hit in baghdad", "baghdad").identifiedBy).toBeUndefined();
     expect(concept("what happened south of baghdad", "baghdad").identifiedBy).toBeUndefined();
+    // A city one goes to or strikes is the place: "Lebanon" nearby does not say Qaani was in Beirut.
+    expect(concept("why did qaani visit beirut", "beirut").identifiedBy).toBeUndefined();
+    expect(concept("when did israel bomb baghdad", "baghdad").identifiedBy).toBeUndefined();
   });
 
   it("lists the names the articles never mention, by WordNet or a capital, but not another spelling of theirs", async () => {
