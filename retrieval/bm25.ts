@@ -5,6 +5,10 @@ export interface Bm25Index {
   postings: Map<string, { unit: number; tf: number }[]>;
   lengths: Float64Array;
   averageLength: number;
+  /** Units counted in the statistics (document frequency, unit count, average length). */
+  counted: number;
+  /** Document frequency over the counted units. */
+  frequency: Map<string, number>;
   k1: number;
   b: number;
 }
@@ -15,27 +19,36 @@ export interface Bm25Index {
  */
 export const BM25_DEFAULTS = { k1: 0.9, b: 0.4 };
 
-export function createBm25Index(units: readonly (readonly string[])[], params: Partial<{ k1: number; b: number }> = {}): Bm25Index {
+/**
+ * `uncounted` units are found and scored like the rest but leave the statistics alone: a photo
+ * caption is searchable, yet a word's rarity is what the articles' own prose makes it.
+ */
+export function createBm25Index(units: readonly (readonly string[])[], params: Partial<{ k1: number; b: number }> = {}, uncounted: ReadonlySet<number> = new Set()): Bm25Index {
   const postings = new Map<string, { unit: number; tf: number }[]>();
+  const frequency = new Map<string, number>();
   const lengths = new Float64Array(units.length);
+  let total = 0;
   units.forEach((terms, unit) => {
     lengths[unit] = terms.length;
     const counts = new Map<string, number>();
     for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+    const isCounted = !uncounted.has(unit);
+    if (isCounted) total += terms.length;
     for (const [term, tf] of counts) {
       let list = postings.get(term);
       if (!list) postings.set(term, (list = []));
       list.push({ unit, tf });
+      if (isCounted) frequency.set(term, (frequency.get(term) ?? 0) + 1);
     }
   });
-  const total = lengths.reduce((a, b) => a + b, 0);
-  return { postings, lengths, averageLength: units.length ? total / units.length : 0, ...BM25_DEFAULTS, ...params };
+  const counted = units.length - uncounted.size;
+  return { postings, lengths, averageLength: counted ? total / counted : 0, counted, frequency, ...BM25_DEFAULTS, ...params };
 }
 
 /** Lucene's IDF: never negative, so a term in most units still counts a little. */
 export function bm25Idf(index: Bm25Index, term: string): number {
-  const df = index.postings.get(term)?.length ?? 0;
-  const n = index.lengths.length;
+  const df = index.frequency.get(term) ?? 0;
+  const n = index.counted;
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 

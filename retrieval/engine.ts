@@ -7,6 +7,7 @@ import type { Logger } from "./log.js";
 import { loadCorpus } from "./corpus/loadCorpus.js";
 import { createEmbedder, embedderConfigFromEnv } from "./embed/createEmbedder.js";
 import { bm25Idf } from "./bm25.js";
+import { inAside } from "./corpus/inAside.js";
 import { openSearchCore, searchChunks, sentenceSimilaritiesAt, type ChunkHit, type ProgressEvent, type SearchCore } from "./searchCore.js";
 import { conceptWeight, passageAround, pickDiversePassages, scoreSentence, type PassageQuery, type SentenceScore } from "./selectPassages.js";
 import { decideVerdict, verdictFeatures, type VerdictDecision, type VerdictFeatures } from "./verdict/decideVerdict.js";
@@ -108,13 +109,18 @@ const MAX_PASSAGE_CHARS = 600;
  */
 const EXCERPT_RELATIVE_SCORE = 0.85;
 
-/** How well the chunk around each sentence of the best chunks ranked, relative to the best chunk. */
+/**
+ * How well the chunk around each sentence of the best chunks ranked, relative to the best chunk.
+ * A caption or tweet ranked among them is read too, but does not take a prose chunk's place.
+ */
 function candidateContexts(core: SearchCore, hits: readonly ChunkHit[]): Map<number, number> {
-  const top = hits.slice(0, CONTEXT_CHUNKS);
-  const best = top[0]?.fused ?? 1;
+  const best = hits[0]?.fused ?? 1;
   const context = new Map<number, number>();
-  for (const hit of top) {
+  let prose = 0;
+  for (const hit of hits) {
+    if (prose === CONTEXT_CHUNKS) break;
     const chunk = core.chunks[hit.chunk]!;
+    if (!inAside(core.docById.get(chunk.docId)!, chunk)) prose++;
     const offset = core.sentenceOffset.get(chunk.docId)!;
     for (let s = chunk.firstSentence; s < chunk.endSentence; s++) {
       const at = offset + s;
@@ -194,7 +200,9 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
     absentWeight: Math.log(1 + (core.chunks.length + 0.5) / 0.5),
   };
   const scoredByWords = await scoreSentences(core, query, candidateContexts(core, hits));
-  const scored = favoured.sentences.length > 0 ? favourSentences(scoredByWords, favoured.sentences, (at) => core.sentences[at]!) : scoredByWords;
+  // A caption or tweet comes after the article's own reporting of as much (see Document.asides).
+  const reported = scoredByWords.map((s) => (sentenceInAside(core, s.sentence) ? { ...s, score: s.score * ASIDE_SCORE } : s));
+  const scored = favoured.sentences.length > 0 ? favourSentences(reported, favoured.sentences, (at) => core.sentences[at]!) : reported;
   const best = bestOf(scored);
   const subjects = lexicon.subjects?.find(understood.searched) ?? [];
   const substitutions = best && lexicon.subjects ? substitutionsAt(core, lexicon.subjects, { text: understood.searched, answerType: understood.answerType, subjects }, best.sentence) : [];
@@ -206,9 +214,10 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
   const unstatedNumbers = numbersNotAround(understood, bestPassage?.window);
   const unstatedVerb = verbNotAround(understood, bestPassage, lexicon.thesaurus?.isVerb);
   const pointsAt = unnamedReferent(understood);
+  const fromAside = best ? sentenceInAside(core, best.sentence) : false;
   const actorAnswer = best ? favouredVerdict(favoured, core.sentences[best.sentence]!) : undefined;
   // A publisher the articles come from is, like an actor, something they are about ("what did the jerusalem post say").
-  return { question, understood, query, hits, scored, best, substitutions, denial, unstatedNumbers, unstatedVerb, pointsAt, actorAnswer, leaderUnnamed: favoured.leaderUnnamed, namedActors: [...namedActorsOf(subjects), ...named.names], core };
+  return { question, understood, query, hits, scored, best, substitutions, denial, unstatedNumbers, unstatedVerb, pointsAt, fromAside, actorAnswer, leaderUnnamed: favoured.leaderUnnamed, namedActors: [...namedActorsOf(subjects), ...named.names], core };
 }
 
 export type QuestionScores = Awaited<ReturnType<typeof scoreQuestion>>;
@@ -232,6 +241,15 @@ function substitutionsAt(core: SearchCore, finder: SubjectFinder, question: Para
   // The publisher is who says every sentence of its article ("what does al majalla think…").
   const terms = doc.publisher ? new Set([...record.terms, ...tokenize(doc.publisher)]) : record.terms;
   return substitutedNames(finder, question, { text: doc.text.slice(passage.start, passage.end), terms, sentenceStart: record.start - passage.start });
+}
+
+/** What a caption's or tweet's sentence scores of the same sentence in the article's prose. */
+const ASIDE_SCORE = 0.9;
+
+/** True when the sentence (by position in `core.sentences`) is a caption's or tweet's. */
+function sentenceInAside(core: SearchCore, at: number): boolean {
+  const sentence = core.sentences[at]!;
+  return inAside(core.docById.get(sentence.docId)!, sentence);
 }
 
 /**
@@ -274,6 +292,7 @@ export function explainAnswer(core: SearchCore, scores: QuestionScores, options:
     absentNames: understood.absentNames,
     unstatedNumbers: scores.unstatedNumbers,
     pointsAt: scores.pointsAt,
+    fromAside: scores.fromAside,
     namedActors: scores.namedActors,
     denial: scores.denial,
     unstatedVerb: scores.unstatedVerb,

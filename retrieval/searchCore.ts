@@ -4,6 +4,7 @@ import { splitSentences } from "./text/sentences.js";
 import { tokenize } from "./text/tokenize.js";
 import { chunkDocument, DEFAULT_CHUNK_OPTIONS } from "./chunk.js";
 import { createBm25Index, searchBm25, type Bm25Index } from "./bm25.js";
+import { inAside } from "./corpus/inAside.js";
 import { fuseScores, type FusionWeights } from "./fuse.js";
 import { leansOnPrevious, type SentenceRecord } from "./selectPassages.js";
 import { describeChange, indexFingerprint, INDEX_FORMAT_VERSION, type Manifest } from "./store/manifest.js";
@@ -223,18 +224,20 @@ export async function openSearchCore(docs: Document[], options: SearchCoreOption
   for (const doc of docs) {
     sentenceOffset.set(doc.id, sentences.length);
     const spans = sentencesByDoc.get(doc.id) ?? [];
+    // Two sentences read together: nothing between them, and neither a caption or tweet beside the prose.
+    const adjacent = (before: Span, after: Span) => doc.text.slice(before.end, after.start).trim() === "" && !inAside(doc, before) && !inAside(doc, after);
     spans.forEach((s, index) => {
       const text = chunkText(doc, s);
       const tokens = tokenize(text);
       const terms = new Set(tokens);
       // "These are a collection of …" is about what the sentence before names: it matches those words too.
       const previous = spans[index - 1];
-      if (previous && leansOnPrevious(text) && doc.text.slice(previous.end, s.start).trim() === "") {
+      if (previous && leansOnPrevious(text) && adjacent(previous, s)) {
         for (const t of tokenize(chunkText(doc, previous))) terms.add(t);
       }
       sentences.push({ ...s, docId: doc.id, index, tokens, terms, windowTerms: terms });
     });
-    // The window: this sentence and up to two before it, unless a caption or blurb lies between, and
+    // The window: this sentence and up to two before it, unless a caption, tweet or blurb lies between, and
     // the title, which names what every sentence of the article is about, and the publisher, who says
     // every one of them ("what did the jerusalem post say about …").
     const first = sentenceOffset.get(doc.id)!;
@@ -242,17 +245,19 @@ export async function openSearchCore(docs: Document[], options: SearchCoreOption
     for (let at = first; at < sentences.length; at++) {
       const window = new Set([...titleTerms, ...sentences[at]!.terms]);
       for (let back = at - 1; back >= Math.max(first, at - 2); back--) {
-        if (doc.text.slice(sentences[back]!.end, sentences[back + 1]!.start).trim() !== "") break;
+        if (!adjacent(sentences[back]!, sentences[back + 1]!)) break;
         for (const t of sentences[back]!.terms) window.add(t);
       }
       sentences[at] = { ...sentences[at]!, windowTerms: window };
     }
   }
   const chunkTerms = chunks.map((c) => tokenize(chunkText(docById.get(c.docId)!, c)));
-  const bm25 = createBm25Index(chunkTerms);
+  const asideChunks = new Set(chunks.flatMap((c, i) => (inAside(docById.get(c.docId)!, c) ? [i] : [])));
+  const bm25 = createBm25Index(chunkTerms, {}, asideChunks);
   const docPosition = new Map(docs.map((d, i) => [d.id, i]));
   const chunkDocumentPosition = chunks.map((c) => docPosition.get(c.docId)!);
-  const documentBm25 = createBm25Index(docs.map((d) => d.regions.flatMap((r) => tokenize(d.text.slice(r.start, r.end)))));
+  // An article is ranked by its own prose; its captions and tweets are found through their chunks.
+  const documentBm25 = createBm25Index(docs.map((d) => d.regions.filter((r) => !inAside(d, r)).flatMap((r) => tokenize(d.text.slice(r.start, r.end)))));
   return {
     docs,
     docById,

@@ -20,11 +20,17 @@ export interface Document {
   date?: string;
   text: string;
   /**
-   * The parts of `text` that are article prose, in order and non-overlapping. Captions,
-   * credits, newsletter blurbs and repeated headlines fall between them, so they are never
+   * The parts of `text` that are indexed and quoted, in order and non-overlapping: the article
+   * prose, and photo captions and embedded tweets each as a region of its own. Credits, subheads,
+   * pull quotes, newsletter blurbs and repeated headlines fall between them, so they are never
    * indexed, but the stored text (and every offset) stays exactly as published.
    */
   regions: Span[];
+  /**
+   * The regions that are photo captions or embedded tweets: quoted as what the page shows, not as
+   * the article's own reporting, so no answer is confirmed by one alone.
+   */
+  asides?: Span[];
   /** Set when this document is a near-copy of another: the id of the copy that is kept. */
   duplicateOf?: string;
 }

@@ -1,13 +1,19 @@
 import type { Span } from "../types.js";
 
 /**
- * Finds the article prose in a news text copied from the web, so that captions, photo credits,
- * subheads, pull quotes, embedded tweets, newsletter blurbs, "Related Articles" and repeated
- * headlines are never indexed or quoted. The text itself is left untouched: every span points
- * into it, so quotes stay verbatim.
+ * Finds the article prose in a news text copied from the web, apart from photo credits, subheads,
+ * pull quotes, newsletter blurbs, "Related Articles" and repeated headlines, which are never indexed
+ * or quoted, and from photo captions and embedded tweets, which are quoted but are not the article's
+ * own prose. The text itself is left untouched: every span points into it, so quotes stay verbatim.
  */
 export interface ProseScan {
   regions: Span[];
+  /**
+   * Photo captions and the text of embedded tweets: what a reader sees beside the prose, and often
+   * the only place a fact stands ("… meets with US Secretary of State Antony Blinken in New York on
+   * September 23"). Each is one line, the first time it appears; a tweet's link is cut off.
+   */
+  asides: Span[];
   /** The first line, when it is a headline (short, unpunctuated, set apart). */
   headline?: string;
   /** A date the text states in a "date YYYY-MM-DD" dateline. */
@@ -29,6 +35,10 @@ const AGENCY = /^(AFP|AP|Reuters|EPA|Getty Images|Anadolu|Xinhua|Bloomberg|Shutt
 // "AHMAD AL-RUBAYE / AFP", "Photo: …", "Credit: …"
 const CREDIT = /(\s\/\s*(AFP|AP|Reuters|EPA|Getty Images|Anadolu|Xinhua|Bloomberg)\b)|^(photo|credit|image)\s*:/i;
 const TWEET = /pic\.twitter\.com\/|twitter\.com\/\w+\/status|^[—–-]\s.*\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}$/;
+// Where an embedded tweet's text ends: its picture or status link.
+const TWEET_LINK = /\s*(?:https?:\/\/)?(?:pic\.twitter\.com|twitter\.com\/\w+\/status)\S*.*$/;
+/** Words a caption or tweet needs to state anything ("A man walks" does not). */
+const MIN_ASIDE_WORDS = 6;
 // Blurbs pasted inside prose paragraphs by the publisher's page template.
 const INLINE_BOILERPLATE = [
   /Stay updated with the latest news!\s*/g,
@@ -90,7 +100,7 @@ export function findProseRegions(text: string): ProseScan {
   const lines = splitLines(text);
   const usesBlankLines = lines.some((l, i) => i > 0 && l.blankBefore);
   const excluded = new Set<Line>(); // credit lines
-  const scan: ProseScan = { regions: [] };
+  const scan: ProseScan = { regions: [], asides: [] };
 
   const first = lines[0];
   if (first && first.content.length <= 150 && !SENTENCE_END.test(first.content) && (first.blankAfter || lines.length > 1)) {
@@ -126,6 +136,8 @@ export function findProseRegions(text: string): ProseScan {
     const last = pieces[pieces.length - 1];
     const next = lines[i + 1];
     const isTweet = TWEET.test(line.content) || (next !== undefined && TWEET.test(next.content) && /\(@\w+\)/.test(next.content));
+    const aside = asideOf(text, line, captions.has(line.content), isTweet);
+    if (aside && !seen.has(line.content) && line.content !== scan.headline) scan.asides.push(aside);
     const isProse =
       last !== undefined &&
       SENTENCE_END.test(text.slice(last.start, last.end)) &&
@@ -149,4 +161,17 @@ export function findProseRegions(text: string): ProseScan {
   });
   flush();
   return scan;
+}
+
+/**
+ * The quotable part of a caption or an embedded tweet's line: the caption whole, the tweet without
+ * its link and what follows; undefined for an attribution line ("— Name (@handle) October 1, 2024"),
+ * a credit, or a line too short to state anything.
+ */
+function asideOf(text: string, line: Line, isCaption: boolean, isTweet: boolean): Span | undefined {
+  if (!isCaption && !isTweet) return undefined;
+  if (isCredit(line) || /^[—–-]\s/.test(line.content)) return undefined;
+  const kept = isTweet ? line.content.replace(TWEET_LINK, "") : line.content;
+  const span = trimSpan(text, { start: line.start, end: line.start + kept.length });
+  return text.slice(span.start, span.end).split(/\s+/).length >= MIN_ASIDE_WORDS ? span : undefined;
 }

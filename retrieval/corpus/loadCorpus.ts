@@ -37,7 +37,9 @@ export async function loadCorpus(dir: string, projectRoot: string): Promise<Docu
         ...(meta?.publisher ? { publisher: meta.publisher } : {}),
         ...(date ? { date } : {}),
         text,
-        regions: scan.regions,
+        // Captions and tweets are quoted too, each a region of its own, in the order of the text.
+        regions: [...scan.regions, ...scan.asides].sort((a, b) => a.start - b.start),
+        ...(scan.asides.length > 0 ? { asides: scan.asides } : {}),
       };
     }),
   );

@@ -94,7 +94,10 @@ export interface VerdictDecision {
  * A number the question states that the best sentence does not give ("why did the Guardian say 400
  * attacks" of "about 40 attacks", `unstatedNumbers`) is a premise it cannot confirm, and so is the event
  * of a "why did X do Y" question when the passage does not say it (`unstatedVerb`), and so is what a
- * question naming nothing points at ("who caught a pass on this drive", `pointsAt`). A greeting, thanks
+ * question naming nothing points at ("who caught a pass on this drive", `pointsAt`). A photo caption or an
+ * embedded tweet (`fromAside`) is quoted, but confirms nothing alone: short and dense with names and
+ * dates, it fits many questions it does not answer ("what did Sudani and Blinken talk about" of
+ * "Sudani meets with Blinken in New York on September 23"). A greeting, thanks
  * or a request for help (`smallTalk`) asks nothing of the articles: `none`, saying how to ask.
  */
 export function decideVerdict(
@@ -114,9 +117,11 @@ export function decideVerdict(
     unstatedVerb?: string | undefined;
     /** The phrase a question with no name points with ("this drive"): see unnamedReferent.ts. */
     pointsAt?: string | undefined;
+    /** The best passage is a photo caption or an embedded tweet, not the article's reporting. */
+    fromAside?: boolean;
   } = {},
 ): VerdictDecision {
-  const { substitutions = [], absentNames = [], namedActors = [], denial, actorAnswer, leaderUnnamed, smallTalk, unstatedNumbers = [], unstatedVerb, pointsAt } = question;
+  const { substitutions = [], absentNames = [], namedActors = [], denial, actorAnswer, leaderUnnamed, smallTalk, unstatedNumbers = [], unstatedVerb, pointsAt, fromAside = false } = question;
   const { onTopic: topicModel, states: statesModel, thresholds } = VERDICT_MODELS;
   const onTopic = predict(topicModel, features);
   const states = predict(statesModel, features);
@@ -141,6 +146,7 @@ export function decideVerdict(
     [unstatedNumbers.length > 0, () => `the closest does not say ${unstatedNumbers.join(", ")}`],
     [unstatedVerb !== undefined, () => `the closest does not say “${unstatedVerb}”`],
     [pointsAt !== undefined, () => `the question does not name what “${pointsAt}” points at`],
+    [fromAside, () => "the closest is a photo caption or an embedded tweet, which says what the page shows, not what the article reports"],
     [actorAnswer === "no-longer", () => "the closest names a leader the articles say was killed, not who leads now"],
     [actorAnswer === "unnamed", () => `the articles name no leader of ${leaderUnnamed}`],
   ];

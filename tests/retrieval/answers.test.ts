@@ -124,6 +124,13 @@ describe("bad questions", () => {
     expect((error as QuestionError).message.length).toBeGreaterThan(20);
   });
 
+  it("quotes a photo caption that holds the only mention of a fact, but does not confirm an answer by it alone", async () => {
+    const answer = await engine.ask("when did sudani meet blinken");
+    expect(answer.excerpts[0]!.text).toContain("meets with US Secretary of State Antony Blinken in New York on September 23");
+    expect(answer.verdict).toBe("related");
+    expect(answer.refusal).toMatch(/photo caption or an embedded tweet/);
+  });
+
   it("accepts a question of exactly 1,000 characters", async () => {
     const question = `Who is Esmail Qaani? ${"x".repeat(979)}`;
     expect(question).toHaveLength(1000);

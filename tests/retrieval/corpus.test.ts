@@ -38,6 +38,20 @@ describe("corpus ingestion", () => {
     expect(prose(byId("003"))).toContain("Kataib Hezbollah, for instance, is closely linked to the IRGC in Iran.");
   });
 
+  it("quotes photo captions and embedded tweets as regions of their own, without links, attributions or credits", () => {
+    const asides = (doc: Document) => (doc.asides ?? []).map((a) => doc.text.slice(a.start, a.end));
+    // Facts that stand nowhere else in the articles: the caption and the tweet are all a reader has.
+    expect(asides(byId("001"))).toContain("Iraqi Prime Minister Mohammed Shia' Al Sudani meets with US Secretary of State Antony Blinken in New York on September 23");
+    expect(asides(byId("000")).join("\n")).toContain("the missile launch pad was apparently found in the Al-A'amiriya district of Baghdad");
+    for (const doc of docs) {
+      for (const aside of doc.asides ?? []) expect(doc.regions).toContainEqual(aside);
+      for (const text of asides(doc)) {
+        expect(text).not.toMatch(/twitter\.com|^[—–-]\s|\/\s*AFP|^\s|\s$/);
+        expect(prose(doc).split(text).length - 1, "each caption quoted once").toBe(1);
+      }
+    }
+  });
+
   it("keeps regions ordered, non-overlapping and inside the text", () => {
     for (const doc of docs) {
       let last = 0;
