@@ -59,6 +59,16 @@ describe("scoreSentence", () => {
     expect(score(q, "The ferry service started after the bridge closed.").typeMatch).toBe(false);
   });
 
+  it("takes a time told relative to the article's own date as an answer to 'when'", () => {
+    const q = query("When did the ferry service start?");
+    for (const told of ["in recent months", "in the coming weeks", "over the past few years", "this year", "recently", "last night"]) {
+      expect(score(q, `The ferry service started ${told}.`).typeMatch, told).toBe(true);
+    }
+    // "recent" or "coming" alone tells no time.
+    expect(score(q, "The ferry service started with recent ships.").typeMatch).toBe(false);
+    expect(score(q, "The ferry service started in the coming of the ships.").typeMatch).toBe(false);
+  });
+
   it("takes 'twice' and the tens in words as numbers for 'how many'", () => {
     const q = query("How many times has the ferry sunk?");
     expect(score(q, "The ferry has sunk twice since it was built.").typeMatch).toBe(true);
