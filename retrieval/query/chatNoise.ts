@@ -170,6 +170,9 @@ const CLOSING_ASIDE =
 /** "…or nah", "…or what": read before the fillers go ("nah" is one) and again after ("or what lol"). */
 const CLOSING_ALTERNATIVE = /\bor\s+(?:nah|not|no|what|smth|sth|something)\s*(?=[?!.]*\s*$)/giu;
 
+/** Thousands as chat writes them ("10k fighters"), to be written out as the articles do ("10,000"). */
+const THOUSANDS = /(?<![\d.,])\b(\d{1,3})k\b/giu;
+
 /** Links, emoji and Discord's markdown (bold, italics, strikethrough, spoilers, code): none is a word to search. */
 const LINK = /\b(?:https?:\/\/|www\.)\S+/giu;
 const EMOJI = /\p{Extended_Pictographic}(?:\u200d\p{Extended_Pictographic}|\ufe0f|\p{Emoji_Modifier})*/gu;
@@ -193,6 +196,7 @@ export function removeChatNoise(typed: string): string {
   for (const frame of [...ASKER_FRAMES, CLOSING_ASIDE, CLOSING_ALTERNATIVE]) text = text.replace(frame, " ");
   for (const [pattern, replacement] of CONTRACTIONS) text = text.replace(pattern, replacement);
   for (const pattern of [SHORT_MONTH_BEFORE_DAY, SHORT_MONTH_AFTER_DAY]) text = text.replace(pattern, (_, month: string) => MONTHS[month.toLowerCase()]!);
+  text = text.replace(THOUSANDS, "$1,000");
   // Runs of punctuation ("??", "!!!", "?!") say nothing more than one mark.
   text = text.replace(/([?!.,])[?!.,]+/gu, "$1");
   const words = text.split(/(\s+)/u).flatMap((part) => {

@@ -74,6 +74,12 @@ describe("removeChatNoise", () => {
     expect(removeChatNoise("what did jan say in dec")).toBe("what did jan say in dec");
   });
 
+  it("writes out thousands typed as 'k', as the articles write them, and no other k", () => {
+    expect(removeChatNoise("does the resistance have like 10k fighters")).toBe("does the resistance have 10,000 fighters");
+    expect(removeChatNoise("100K troops")).toBe("100,000 troops");
+    for (const kept of ["2.5k troops", "the k10 rocket", "1000k", "KH and PMF"]) expect(removeChatNoise(kept)).toBe(kept);
+  });
+
   it("drops a polite or indirect opening before the question word, but not 'tell me about' or a 'know' the question asks", () => {
     expect(removeChatNoise("can you tell me who killed khafaji")).toBe("who killed khafaji");
     expect(removeChatNoise("anyone know when nasrallah was killed?")).toBe("when nasrallah was killed?");
