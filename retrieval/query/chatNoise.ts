@@ -173,6 +173,13 @@ const CLOSING_ALTERNATIVE = /\bor\s+(?:nah|not|no|what|smth|sth|something)\s*(?=
 /** Thousands as chat writes them ("10k fighters"), to be written out as the articles do ("10,000"). */
 const THOUSANDS = /(?<![\d.,])\b(\d{1,3})k\b/giu;
 
+/**
+ * "salary-wise", "range wise?": "as to" said after the word, which is what is searched for; not the
+ * adjective ("is he wise?", "so wise").
+ */
+const AS_TO_SUFFIX = /(\p{L}+)(?:-wise\b|\s+wise(?=\s*(?:[,?!.]|$)))/giu;
+const BEFORE_ADJECTIVE = new Set(["is", "was", "are", "were", "be", "been", "being", "am", "seem", "seems", "seemed", "so", "very", "too", "not", "more", "most", "how", "a", "an", "the", "he", "she", "it", "they", "you", "we", "i"]);
+
 /** Links, emoji and Discord's markdown (bold, italics, strikethrough, spoilers, code): none is a word to search. */
 const LINK = /\b(?:https?:\/\/|www\.)\S+/giu;
 const EMOJI = /\p{Extended_Pictographic}(?:\u200d\p{Extended_Pictographic}|\ufe0f|\p{Emoji_Modifier})*/gu;
@@ -196,7 +203,7 @@ export function removeChatNoise(typed: string): string {
   for (const frame of [...ASKER_FRAMES, CLOSING_ASIDE, CLOSING_ALTERNATIVE]) text = text.replace(frame, " ");
   for (const [pattern, replacement] of CONTRACTIONS) text = text.replace(pattern, replacement);
   for (const pattern of [SHORT_MONTH_BEFORE_DAY, SHORT_MONTH_AFTER_DAY]) text = text.replace(pattern, (_, month: string) => MONTHS[month.toLowerCase()]!);
-  text = text.replace(THOUSANDS, "$1,000");
+  text = text.replace(THOUSANDS, "$1,000").replace(AS_TO_SUFFIX, (all, word: string) => (BEFORE_ADJECTIVE.has(word.toLowerCase()) ? all : word));
   // Runs of punctuation ("??", "!!!", "?!") say nothing more than one mark.
   text = text.replace(/([?!.,])[?!.,]+/gu, "$1");
   const words = text.split(/(\s+)/u).flatMap((part) => {

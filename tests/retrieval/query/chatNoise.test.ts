@@ -74,6 +74,12 @@ describe("removeChatNoise", () => {
     expect(removeChatNoise("what did jan say in dec")).toBe("what did jan say in dec");
   });
 
+  it("drops a '-wise' or closing 'wise' said after the word it is about, but not the adjective", () => {
+    expect(removeChatNoise("what can the militias hit with now, range wise")).toBe("what can the militias hit with now, range");
+    expect(removeChatNoise("What would a teacher make, salary-wise?")).toBe("What would a teacher make, salary?");
+    for (const kept of ["is it wise to go", "how is he wise?", "likewise, otherwise", "was that so wise?"]) expect(removeChatNoise(kept)).toBe(kept);
+  });
+
   it("writes out thousands typed as 'k', as the articles write them, and no other k", () => {
     expect(removeChatNoise("does the resistance have like 10k fighters")).toBe("does the resistance have 10,000 fighters");
     expect(removeChatNoise("100K troops")).toBe("100,000 troops");
