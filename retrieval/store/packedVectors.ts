@@ -39,17 +39,29 @@ export function dotAt(packed: PackedVectors, row: number, vector: readonly numbe
 
 /**
  * The `k` rows nearest `query` by cosine similarity, best first, ties by row: brute force, as vectra
- * searches, but over packed floats and without sorting every row.
+ * searches, but over packed floats and without sorting every row. Each dot product is summed in four
+ * running sums, which the CPU adds side by side (10 → 6.7 ms for 17,728 rows of 512); the sums differ
+ * from one running sum in the last bits only (about 1e-14), so identical vectors still tie.
  */
 export function nearestByCosine(packed: PackedVectors, query: readonly number[], k: number): { row: number; score: number }[] {
   const { dimensions, values, norms } = packed;
   const q = Float64Array.from(query);
   const queryNorm = norm(q);
   const scores = new Float64Array(norms.length);
+  const unrolled = dimensions - (dimensions % 4);
   for (let row = 0, offset = 0; row < norms.length; row++, offset += dimensions) {
-    let dot = 0;
-    for (let i = 0; i < dimensions; i++) dot += q[i]! * values[offset + i]!;
-    scores[row] = dot / (queryNorm * norms[row]!);
+    let d0 = 0;
+    let d1 = 0;
+    let d2 = 0;
+    let d3 = 0;
+    for (let i = 0; i < unrolled; i += 4) {
+      d0 += q[i]! * values[offset + i]!;
+      d1 += q[i + 1]! * values[offset + i + 1]!;
+      d2 += q[i + 2]! * values[offset + i + 2]!;
+      d3 += q[i + 3]! * values[offset + i + 3]!;
+    }
+    for (let i = unrolled; i < dimensions; i++) d0 += q[i]! * values[offset + i]!;
+    scores[row] = (d0 + d1 + (d2 + d3)) / (queryNorm * norms[row]!);
   }
   return topScores(scores, k).map(({ position, score }) => ({ row: position, score }));
 }
