@@ -123,3 +123,39 @@ export function correctWord(typed: string, vocabulary: Vocabulary): Correction |
   const form = spelled ? nearest(typed, spelled, vocabulary, Math.max(2, Math.ceil(typed.length / 3))) : undefined;
   return form ? { form, kind: "spelling" } : undefined;
 }
+
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+/**
+ * Every form one edit from `typed` (Norvig's edits1), its first letter kept, in the order slips are
+ * likeliest undone: two letters swapped back, a letter left out put in, a letter doubled or added
+ * taken out, a letter changed ("htting" is "hitting" before "hiting").
+ */
+function oneEditAway(typed: string): Set<string> {
+  const edits = new Set<string>();
+  const cuts = Array.from({ length: typed.length }, (_, i) => [typed.slice(0, i + 1), typed.slice(i + 1)] as const);
+  for (const [head, tail] of cuts) if (tail.length > 1) edits.add(head + tail[1] + tail[0] + tail.slice(2));
+  for (const [head, tail] of cuts) for (const letter of LETTERS) edits.add(head + letter + tail);
+  for (const [head, tail] of cuts) if (tail) edits.add(head + tail.slice(1));
+  for (const [head, tail] of cuts) for (const letter of LETTERS) if (tail) edits.add(head + letter + tail.slice(1));
+  edits.delete(typed);
+  return edits;
+}
+
+/**
+ * A slip in a word the corpus never uses, but whose meaning it does ("htting", "competingg"): the
+ * dictionary word one edit away (from five letters) that leads furthest into the corpus, by
+ * `reach` (how many of its terms and related terms the index holds); undefined when none leads in.
+ */
+export function correctToDictionary(typed: string, isWord: (form: string) => boolean, reach: (form: string) => number): string | undefined {
+  if (typoTolerance(typed.length) === 0 || /\p{N}/u.test(typed)) return undefined;
+  let best: string | undefined;
+  let bestReach = 0;
+  for (const form of oneEditAway(typed)) {
+    if (!isWord(form)) continue;
+    const found = reach(form);
+    if (found > bestReach) [best, bestReach] = [form, found];
+  }
+  return best;
+}
+

@@ -6,7 +6,7 @@ import { termOf, tokenize, wordForm } from "../text/tokenize.js";
 import type { Rewrite } from "../types.js";
 import { removeChatNoise } from "./chatNoise.js";
 import { splitRunTogether } from "./runTogether.js";
-import { correctWord, isFunctionWord } from "./spelling.js";
+import { correctToDictionary, correctWord, isFunctionWord } from "./spelling.js";
 import type { Vocabulary } from "./vocabulary.js";
 import { relatedTerms, type Thesaurus } from "./relatedTerms.js";
 import { isForeignTerm } from "./foreignTerms.js";
@@ -99,6 +99,8 @@ export interface Word {
   /** Capitalised where a capital means a name: not the question's first word. */
   capitalised: boolean;
   corrected?: { form: string; kind: "typo" | "spelling" };
+  /** Corrected to a dictionary word the corpus never uses: only the words related to it are searched. */
+  guessed?: boolean;
 }
 
 // "US", "U.S.", "USA" and "United States", and "the us" or "us forces" as people type it: the
@@ -243,6 +245,13 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
     }
     const correction = correctWord(word.form, lexicon.vocabulary);
     if (correction) word.corrected = correction;
+    else if (lexicon.thesaurus) {
+      // A slip in a word the articles never use is the dictionary's word, searched by its related words.
+      const thesaurus = lexicon.thesaurus;
+      const reach = (form: string) => (lexicon.hasTerm(termOf(form) ?? "") ? 1 : 0) + relatedTerms(form, lexicon).length;
+      const meant = correctToDictionary(word.form, (form) => thesaurus.isWord(form), reach);
+      if (meant) [word.corrected, word.guessed] = [{ form: meant, kind: "typo" }, true];
+    }
   }
 
   const forms = words.map((w) => w.corrected?.form ?? w.form);
@@ -299,7 +308,8 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
     // ("bitcoin") is something the question asks about that the articles lack, as a real word is.
     if (!concept.forms.some((f) => f.weight >= 1 && lexicon.hasTerm(f.term))) {
       const thesaurus = lexicon.thesaurus;
-      concept.missing = word.capitalised || thesaurus?.isWord(form) || (thesaurus && isForeignTerm(form, thesaurus, lexicon.vocabulary)) ? "word" : "unread";
+      // A slip read as a dictionary word is still a slip: what it means is searched, but it weighs no more.
+      concept.missing = !word.guessed && (word.capitalised || thesaurus?.isWord(form) || (thesaurus && isForeignTerm(form, thesaurus, lexicon.vocabulary))) ? "word" : "unread";
     }
     conceptOf.set(i, concept);
     concepts.push(concept);

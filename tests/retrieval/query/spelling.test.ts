@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { correctWord, editDistance, isFunctionWord, transliterationKey, typoTolerance } from "../../../retrieval/query/spelling.js";
+import { correctToDictionary, correctWord, editDistance, isFunctionWord, transliterationKey, typoTolerance } from "../../../retrieval/query/spelling.js";
 import { buildVocabulary } from "../../../retrieval/query/vocabulary.js";
 import type { Document } from "../../../retrieval/types.js";
 
@@ -99,6 +99,25 @@ describe("correctWord", () => {
   it("knows the English words the dictionary leaves out, which are never slips", () => {
     expect(["among", "towards", "upon", "whilst", "via"].every(isFunctionWord)).toBe(true);
     expect(isFunctionWord("attack")).toBe(false);
+  });
+});
+
+describe("correctToDictionary", () => {
+  const dictionary = new Set(["hitting", "hiting", "hating", "competing", "whined", "team"]);
+  const isWord = (form: string) => dictionary.has(form);
+  // What each leads to in a corpus that says "struck" and "targeted", never "hit".
+  const reach = (form: string) => ({ hitting: 3, hiting: 3, competing: 1, whined: 0 })[form] ?? 0;
+
+  it("reads a slip as the dictionary word one edit away that leads into the corpus", () => {
+    expect(correctToDictionary("competingg", isWord, reach)).toBe("competing");
+    // A letter left out is put back before one is changed: "hitting", not "hiting"; "hating" leads nowhere.
+    expect(correctToDictionary("htting", isWord, reach)).toBe("hitting");
+  });
+
+  it("corrects nothing that leads nowhere, nothing under five letters and no number", () => {
+    expect(correctToDictionary("whhined", isWord, reach)).toBeUndefined();
+    expect(correctToDictionary("tean", isWord, () => 1)).toBeUndefined();
+    expect(correctToDictionary("hittin9", isWord, reach)).toBeUndefined();
   });
 });
 

@@ -21,6 +21,16 @@ describe("understandQuestion", () => {
     expect(understandQuestion("are any PMF factions among the ones hitting israel", lexicon).searched).toBe("are any PMF factions among the ones hitting israel");
   });
 
+  it("reads a slip in a word the articles never use as the dictionary's word, searched by its related words at no more weight", async () => {
+    const { openWordNet } = await import("../../../retrieval/query/wordnet.js");
+    const understood = understandQuestion("are the iraqi groups htting us troops", { ...lexicon, thesaurus: openWordNet() });
+    expect(understood.searched).toBe("are the iraqi groups hitting us troops");
+    const hitting = understood.concepts.find((c) => c.typed === "htting")!;
+    // The articles say "struck" and "attack", never "hit": those are searched, and "hit" weighs nothing of its own.
+    expect(hitting.forms.map((f) => f.term)).toEqual(expect.arrayContaining(tokenize("struck attack")));
+    expect(hitting.missing).toBe("unread");
+  });
+
   it("splits words typed together, but corrects a slip of a corpus word rather than splitting it", () => {
     const understood = understandQuestion("howmany drones hit eilat", lexicon);
     expect(understood.searched).toBe("how many drones hit eilat");
