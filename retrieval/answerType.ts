@@ -21,6 +21,10 @@ const AMOUNT = `(?:\\d[\\d,.]*|${NUMBER_WORDS.join("|")})`;
 const NAME_WORD = `(?!(?:${MONTHS}|${WEEKDAYS})\\b)[A-Z][\\p{L}'’-]+`;
 // Names run on over particles ("Abu Mahdi al-Muhandis", "Hassan Nasrallah"): the run is one name.
 const NAME = new RegExp(`(?<!^)(?<![.!?]\\s)\\b${NAME_WORD}(?:\\s+(?:(?:al|bin|ibn|abu|de|van|von)[\\s-])?${NAME_WORD})*`, "gu");
+// A capital opening a sentence is no sign of a name, except before a verb of saying ("Knights said: …"),
+// unless it is a pronoun ("It said", "He told") or the verb is passive ("Wars said to be…").
+const PRONOUNS = "It|He|She|They|We|I|You|This|That|These|Those|There";
+const SPEAKER = `(?:^|(?<=[.!?]\\s))(?!(?:${PRONOUNS})\\b)${NAME_WORD}(?=\\s+(?:said|says|told|tells|added|adds|noted|notes|wrote|writes|stated|argued|argues|warned|warns|explained|explains)\\b(?!\\s+to\\s+be\\b))`;
 
 /** Every phrase of the type in a passage; the passage qualifies when one is not from the question. */
 const PATTERNS: Record<Exclude<AnswerType, "any">, RegExp> = {
@@ -42,7 +46,7 @@ const PATTERNS: Record<Exclude<AnswerType, "any">, RegExp> = {
   // A date is a day of a month, a month or a year; "last week" or "on Friday" tells when, not the date.
   // Case kept: "May" is a month, "may" is not.
   date: new RegExp(`\\b(?:${MONTHS})\\b|\\b(?:1\\d|20)\\d\\d\\b|\\b\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?\\b`, "g"),
-  "person-or-group": NAME,
+  "person-or-group": new RegExp(`${NAME.source}|${SPEAKER}`, "gu"),
   // Any name: SQuAD's places are as often bare ("Santa Clara, California") as after "in" or "at".
   place: NAME,
 };

@@ -69,6 +69,17 @@ describe("scoreSentence", () => {
     expect(score(q, "The ferry service started in the coming of the ships.").typeMatch).toBe(false);
   });
 
+  it("takes a name opening a sentence as an answer to 'who' only before a verb of saying", () => {
+    const q = query("Who said every big war has its forgotten corners?");
+    expect(score(q, "Knights said: “Every big war has its forgotten corners.”").typeMatch).toBe(true);
+    expect(score(q, "Every big war has its forgotten corners. Knights told reporters so.").typeMatch).toBe(true);
+    // A capital opening a sentence is only the sentence's start.
+    expect(score(q, "Every big war has its forgotten corners.").typeMatch).toBe(false);
+    expect(score(q, "Wars said to be forgotten have corners.").typeMatch).toBe(false);
+    expect(score(q, "It said every big war has its forgotten corners.").typeMatch).toBe(false);
+    expect(score(q, "Every big war has its forgotten corners. He told reporters so.").typeMatch).toBe(false);
+  });
+
   it("takes 'twice' and the tens in words as numbers for 'how many'", () => {
     const q = query("How many times has the ferry sunk?");
     expect(score(q, "The ferry has sunk twice since it was built.").typeMatch).toBe(true);
