@@ -214,7 +214,8 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
   const unstatedNumbers = numbersNotAround(understood, bestPassage?.window);
   const unstatedVerb = verbNotAround(understood, bestPassage, lexicon.thesaurus?.isVerb);
   const pointsAt = unnamedReferent(understood);
-  const fromAside = best ? sentenceInAside(core, best.sentence) : false;
+  // A caption says who, where, when and how many of what it shows, never what was said or why.
+  const fromAside = best ? sentenceInAside(core, best.sentence) && query.answerType === "any" : false;
   const actorAnswer = best ? favouredVerdict(favoured, core.sentences[best.sentence]!) : undefined;
   // A publisher the articles come from is, like an actor, something they are about ("what did the jerusalem post say").
   return { question, understood, query, hits, scored, best, substitutions, denial, unstatedNumbers, unstatedVerb, pointsAt, fromAside, actorAnswer, leaderUnnamed: favoured.leaderUnnamed, namedActors: [...namedActorsOf(subjects), ...named.names], core };

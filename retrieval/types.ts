@@ -28,7 +28,7 @@ export interface Document {
   regions: Span[];
   /**
    * The regions that are photo captions or embedded tweets: quoted as what the page shows, not as
-   * the article's own reporting, so no answer is confirmed by one alone.
+   * the article's own reporting, so one confirms who, where, when or how many, never what or why.
    */
   asides?: Span[];
   /** Set when this document is a near-copy of another: the id of the copy that is kept. */

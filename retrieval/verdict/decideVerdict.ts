@@ -95,9 +95,9 @@ export interface VerdictDecision {
  * attacks" of "about 40 attacks", `unstatedNumbers`) is a premise it cannot confirm, and so is the event
  * of a "why did X do Y" question when the passage does not say it (`unstatedVerb`), and so is what a
  * question naming nothing points at ("who caught a pass on this drive", `pointsAt`). A photo caption or an
- * embedded tweet (`fromAside`) is quoted, but confirms nothing alone: short and dense with names and
- * dates, it fits many questions it does not answer ("what did Sudani and Blinken talk about" of
- * "Sudani meets with Blinken in New York on September 23"). A greeting, thanks
+ * embedded tweet (`fromAside`) is quoted, but confirms no answer other than who, where, when or how many:
+ * short and dense with names and dates, it fits many questions it does not answer ("what did Sudani and
+ * Blinken talk about" of "Sudani meets with Blinken in New York on September 23"). A greeting, thanks
  * or a request for help (`smallTalk`) asks nothing of the articles: `none`, saying how to ask.
  */
 export function decideVerdict(
@@ -117,7 +117,7 @@ export function decideVerdict(
     unstatedVerb?: string | undefined;
     /** The phrase a question with no name points with ("this drive"): see unnamedReferent.ts. */
     pointsAt?: string | undefined;
-    /** The best passage is a photo caption or an embedded tweet, not the article's reporting. */
+    /** The best passage is a photo caption or an embedded tweet, and the question asks more than who, where, when or how many. */
     fromAside?: boolean;
   } = {},
 ): VerdictDecision {

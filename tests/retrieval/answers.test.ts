@@ -124,11 +124,18 @@ describe("bad questions", () => {
     expect((error as QuestionError).message.length).toBeGreaterThan(20);
   });
 
-  it("quotes a photo caption that holds the only mention of a fact, but does not confirm an answer by it alone", async () => {
-    const answer = await engine.ask("when did sudani meet blinken");
-    expect(answer.excerpts[0]!.text).toContain("meets with US Secretary of State Antony Blinken in New York on September 23");
-    expect(answer.verdict).toBe("related");
-    expect(answer.refusal).toMatch(/photo caption or an embedded tweet/);
+  it("answers who, where and when from a photo caption that holds the only mention of a fact, but nothing else", async () => {
+    const caption = "meets with US Secretary of State Antony Blinken in New York on September 23";
+    for (const question of ["when did sudani meet blinken", "where did sudani meet blinken"]) {
+      const answer = await engine.ask(question);
+      expect(answer.verdict, question).toBe("answered");
+      expect(answer.excerpts[0]!.text, question).toContain(caption);
+    }
+    // A caption says what the photo shows, not what was said: the closest passage, unconfirmed.
+    const talk = await engine.ask("what did sudani and blinken talk about");
+    expect(talk.verdict).toBe("related");
+    expect(talk.excerpts.some((e) => e.text.includes(caption))).toBe(true);
+    expect(talk.refusal).toMatch(/photo caption or an embedded tweet/);
   });
 
   it("accepts a question of exactly 1,000 characters", async () => {
