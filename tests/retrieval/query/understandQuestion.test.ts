@@ -65,6 +65,14 @@ describe("understandQuestion", () => {
     expect(weightOf("what is kh", "ktaeb")).toBe(1);
   });
 
+  it("knows a state by what the news calls it instead of its name ('the jewish state', 'the zionist regime')", () => {
+    const [israel] = tokenize("israel");
+    for (const question of ["has the jewish state hit the yemeni rebels at home", "what did the Zionist regime export through eilat"]) {
+      const concepts = understandQuestion(question, lexicon).concepts;
+      expect(concepts.some((c) => c.name && c.forms.some((f) => f.term === israel)), question).toBe(true);
+    }
+  });
+
   it("knows an actor by the name typed, though another actor's longer name contains it", () => {
     const irgc = understandQuestion("did the IRGC set up KH", lexicon).concepts.find((c) => c.typed === "irgc");
     expect(irgc?.identifiedBy).toContainEqual(["irgc"]);
