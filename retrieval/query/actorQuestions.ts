@@ -1,4 +1,4 @@
-import type { ActorRegistry } from "../actors/types.js";
+import type { ActorMention, ActorRegistry } from "../actors/types.js";
 import { documentTexts } from "../actors/documentTexts.js";
 import { definingSentencesOf } from "../actors/findDefiningSentences.js";
 import { roleBefore } from "../actors/personRoles.js";
@@ -130,13 +130,27 @@ export function favouredSentencesFor(searched: string, actors: ActorRegistry | u
   if (!leader) return { sentences: [], current: false, defines: false };
   const sentences = leaderSentences(actors!, leader.groupId);
   const unnamed = sentences.length === 0 && !leadershipNear(actors!, leader.groupId);
-  return { sentences, current: leader.current, defines: false, ...(unnamed ? { leaderUnnamed: actors!.byId(leader.groupId)!.name } : {}) };
+  const group = actors!.byId(leader.groupId)!.name;
+  return { sentences, current: leader.current, defines: false, leaderOf: group, people: peopleNamed(actors!), ...(unnamed ? { leaderUnnamed: group } : {}) };
+}
+
+/** Where the articles name a person, read once per registry: a leader is a person. */
+const PEOPLE_NAMED = new WeakMap<ActorRegistry, readonly ActorMention[]>();
+function peopleNamed(actors: ActorRegistry): readonly ActorMention[] {
+  const cached = PEOPLE_NAMED.get(actors);
+  if (cached) return cached;
+  const people = actors.actors.filter((a) => a.kind === "person").flatMap((a) => actors.mentions.get(a.id) ?? []);
+  PEOPLE_NAMED.set(actors, people);
+  return people;
 }
 
 export interface FavouredFor {
   sentences: FavouredSentence[];
   current: boolean;
   defines: boolean;
+  /** For "who leads X": X's name, and where the articles name anyone. */
+  leaderOf?: string;
+  people?: readonly ActorMention[];
   /** For "who leads X" when no sentence naming X speaks of a leader at all: X's name. */
   leaderUnnamed?: string;
 }
@@ -193,9 +207,12 @@ export const FAVOURED_ANSWERS = 0.7;
  * leader of ("who is the leader of hamas"): a sentence about the group does not answer it;
  * undefined when it is not favoured (the verdict models decide).
  */
-export function favouredVerdict(favoured: Pick<FavouredFor, "sentences" | "current" | "leaderUnnamed">, sentence: Span & { docId: string }): "answers" | "no-longer" | "unnamed" | undefined {
+export function favouredVerdict(favoured: Pick<FavouredFor, "sentences" | "current" | "leaderOf" | "people" | "leaderUnnamed">, sentence: Span & { docId: string }): "answers" | "no-longer" | "unnamed" | "not-leader" | undefined {
   if (favoured.leaderUnnamed !== undefined) return "unnamed";
   const around = containing(favoured.sentences, sentence);
   if (favoured.current && around.length > 0 && around.every((d) => d.former)) return "no-longer";
+  // "Who leads X" is answered by a sentence naming a person, not by one naming X beside places ("a mid-level Houthi commander").
+  const namesPerson = (favoured.people ?? []).some((m) => m.docId === sentence.docId && m.start >= sentence.start && m.end <= sentence.end);
+  if (favoured.leaderOf !== undefined && around.length === 0 && !namesPerson) return "not-leader";
   return favouredAt(around, sentence) >= FAVOURED_ANSWERS ? "answers" : undefined;
 }

@@ -109,9 +109,11 @@ export function decideVerdict(
     absentNames?: readonly string[];
     namedActors?: readonly string[];
     denial?: string | undefined;
-    actorAnswer?: "answers" | "no-longer" | "unnamed" | undefined;
+    actorAnswer?: "answers" | "no-longer" | "unnamed" | "not-leader" | undefined;
     /** The group a "who leads X" question asks about, when no sentence naming it speaks of a leader. */
     leaderUnnamed?: string | undefined;
+    /** The group a "who leads X" question asks about. */
+    leaderOf?: string | undefined;
     smallTalk?: SmallTalk | undefined;
     unstatedNumbers?: readonly string[];
     unstatedVerb?: string | undefined;
@@ -121,7 +123,7 @@ export function decideVerdict(
     fromAside?: boolean;
   } = {},
 ): VerdictDecision {
-  const { substitutions = [], absentNames = [], namedActors = [], denial, actorAnswer, leaderUnnamed, smallTalk, unstatedNumbers = [], unstatedVerb, pointsAt, fromAside = false } = question;
+  const { substitutions = [], absentNames = [], namedActors = [], denial, actorAnswer, leaderOf, leaderUnnamed, smallTalk, unstatedNumbers = [], unstatedVerb, pointsAt, fromAside = false } = question;
   const { onTopic: topicModel, states: statesModel, thresholds } = VERDICT_MODELS;
   const onTopic = predict(topicModel, features);
   const states = predict(statesModel, features);
@@ -149,6 +151,7 @@ export function decideVerdict(
     [fromAside, () => "the closest is a photo caption or an embedded tweet, which says what the page shows, not what the article reports"],
     [actorAnswer === "no-longer", () => "the closest names a leader the articles say was killed, not who leads now"],
     [actorAnswer === "unnamed", () => `the articles name no leader of ${leaderUnnamed}`],
+    [actorAnswer === "not-leader", () => `the closest names no one as the leader of ${leaderOf}`],
   ];
   const reason = reasons.find(([holds]) => holds)?.[1]();
   if (best.supported && reason === undefined && states >= thresholds.states) return { verdict: "answered", onTopic, states };

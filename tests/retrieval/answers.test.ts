@@ -215,6 +215,17 @@ describe("bad questions", () => {
     expect(answer.refusal).toMatch(/the articles name no leader of Hamas/);
   });
 
+  it("does not take a sentence naming no one for a group's leader, though it speaks of one of its commanders", async () => {
+    // "A US strike … killed a mid-level Houthi commander" names the Houthis and places, no person.
+    const houthis = await engine.ask("who is the leader of the houthis");
+    expect(houthis.verdict).toBe("related");
+    expect(houthis.refusal).toMatch(/names no one as the leader of Houthis/);
+    // "Abbas Al-Zaidi—a leader in Kataib Sayyid al-Shuhada" names a person.
+    const kss = await engine.ask("who leads KSS");
+    expect(kss.verdict).toBe("answered");
+    expect(kss.excerpts[0]!.text).toContain("Abbas Al-Zaidi");
+  });
+
   it("reads a publisher the question names as around every sentence of its articles", async () => {
     // "the world's eyes have been on Gaza" is Al Majalla's, and names neither Al Majalla nor attention.
     const answer = await engine.ask("what does al majalla say about the world's attention");
