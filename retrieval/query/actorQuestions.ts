@@ -205,7 +205,8 @@ export const FAVOURED_ANSWERS = 0.7;
  * enough; "no-longer" when the question asks who leads now and the sentence names only a leader
  * it says was killed; "unnamed" when it asks who leads a group no sentence naming it speaks of a
  * leader of ("who is the leader of hamas"): a sentence about the group does not answer it;
- * undefined when it is not favoured (the verdict models decide).
+ * "not-leader" when it asks who leads a group and the sentence neither names its leader nor any
+ * person; undefined when it is not favoured (the verdict models decide).
  */
 export function favouredVerdict(favoured: Pick<FavouredFor, "sentences" | "current" | "leaderOf" | "people" | "leaderUnnamed">, sentence: Span & { docId: string }): "answers" | "no-longer" | "unnamed" | "not-leader" | undefined {
   if (favoured.leaderUnnamed !== undefined) return "unnamed";
