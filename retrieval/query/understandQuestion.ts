@@ -7,6 +7,7 @@ import type { Rewrite } from "../types.js";
 import { removeChatNoise } from "./chatNoise.js";
 import { splitRunTogether } from "./runTogether.js";
 import { correctToDictionary, correctWord, isFunctionWord } from "./spelling.js";
+import { nameByPartner } from "./namePartners.js";
 import type { Vocabulary } from "./vocabulary.js";
 import { relatedTerms, type Thesaurus } from "./relatedTerms.js";
 import { isForeignTerm } from "./foreignTerms.js";
@@ -222,7 +223,14 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
   // Africa"). Typed in lower case, or capitalising only acronyms, the corpus says what is a name.
   const writesCase = /^\p{Lu}/u.test(words[0]?.raw ?? "") && words.some((w, i) => i > 0 && /^\p{Lu}\p{Ll}/u.test(w.raw));
   const isName = (word: Word, form: string) => word.capitalised || (!(writesCase && /^\p{Ll}/u.test(word.raw)) && lexicon.vocabulary.names.has(form));
-  for (const word of words) {
+  const typedForms = words.map((w) => w.form);
+  for (const [i, word] of words.entries()) {
+    // Half of a known name beside a slip of its other half ("michael nights") names that person, however real a word the slip is.
+    const partner = lexicon.actors ? nameByPartner(typedForms, i, lexicon.actors) : undefined;
+    if (partner) {
+      word.corrected = { form: partner, kind: "spelling" };
+      continue;
+    }
     const term = termOf(word.form);
     if (term === undefined || lexicon.vocabulary.counts.has(word.form)) continue;
     if (lexicon.hasTerm(term)) {

@@ -65,6 +65,14 @@ describe("understandQuestion", () => {
     expect(weightOf("what is kh", "ktaeb")).toBe(1);
   });
 
+  it("reads a slip beside half of a known name as its other half, though the slip is a word of its own", () => {
+    expect(understandQuestion("what did michael nights say about the houthis", lexicon).searched).toBe("what did michael Knights say about the houthis");
+    expect(understandQuestion("who is hassam nasrallah", lexicon).searched).toBe("who is Hassan nasrallah");
+    // Without the other half beside it, a word is only itself.
+    expect(understandQuestion("what happened on those nights", lexicon).searched).toBe("what happened on those nights");
+    expect(understandQuestion("who is michael knights", lexicon).rewrites).toEqual([]);
+  });
+
   it("knows a state by what the news calls it instead of its name ('the jewish state', 'the zionist regime')", () => {
     const [israel] = tokenize("israel");
     for (const question of ["has the jewish state hit the yemeni rebels at home", "what did the Zionist regime export through eilat"]) {
