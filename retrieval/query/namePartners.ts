@@ -30,15 +30,19 @@ function partnersOf(actors: ActorRegistry): NamePartners {
 /**
  * The word a slip beside half of a known name was meant as: "nights" after "michael" is Knights
  * (Michael Knights), "hassam" before "nasrallah" is Hassan, though each is a word of its own that
- * no corpus-wide correction would touch. `forms` are the question's word forms; undefined unless
- * a neighbour is half of a registry name whose other half is within the typo tolerance of `forms[at]`.
+ * no corpus-wide correction would touch. `forms` are the question's word forms, `isName` says which
+ * forms the corpus writes as names; undefined unless a neighbour is a name and half of a registry name
+ * whose other half is within the typo tolerance of `forms[at]`.
  */
-export function nameByPartner(forms: readonly string[], at: number, actors: ActorRegistry): string | undefined {
+export function nameByPartner(forms: readonly string[], at: number, actors: ActorRegistry, isName: (form: string) => boolean): string | undefined {
   const typed = forms[at]!;
   const tolerance = typoTolerance(typed.length);
-  if (tolerance === 0) return undefined;
+  // A name of the corpus is meant as typed ("of iraqi parties" is not "of Iraq").
+  if (tolerance === 0 || isName(typed)) return undefined;
   const { before, after } = partnersOf(actors);
-  const candidates = [...(after.get(forms[at - 1] ?? "") ?? []), ...(before.get(forms[at + 1] ?? "") ?? [])];
+  // The neighbour must be a name itself: "of" and "in" are in names too ("Islamic Resistance of Iraq").
+  const partnersBeside = (map: Map<string, Set<string>>, neighbour: string | undefined) => (neighbour !== undefined && isName(neighbour) ? [...(map.get(neighbour) ?? [])] : []);
+  const candidates = [...partnersBeside(after, forms[at - 1]), ...partnersBeside(before, forms[at + 1])];
   if (candidates.includes(typed)) return undefined;
   // The name beside it is evidence enough to allow a slip in the first letter too ("nights" for "knights").
   return candidates.find((word) => editDistance(typed, word, tolerance) <= tolerance);

@@ -226,7 +226,7 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
   const typedForms = words.map((w) => w.form);
   for (const [i, word] of words.entries()) {
     // Half of a known name beside a slip of its other half ("michael nights") names that person, however real a word the slip is.
-    const partner = lexicon.actors ? nameByPartner(typedForms, i, lexicon.actors) : undefined;
+    const partner = lexicon.actors ? nameByPartner(typedForms, i, lexicon.actors, (form) => lexicon.vocabulary.names.has(form)) : undefined;
     if (partner) {
       word.corrected = { form: partner, kind: "spelling" };
       continue;

@@ -71,6 +71,8 @@ describe("understandQuestion", () => {
     // Without the other half beside it, a word is only itself.
     expect(understandQuestion("what happened on those nights", lexicon).searched).toBe("what happened on those nights");
     expect(understandQuestion("who is michael knights", lexicon).rewrites).toEqual([]);
+    // "of" is in "Islamic Resistance of Iraq", but is no name; and "iraqi" is a name of the corpus as typed.
+    expect(understandQuestion("which bloc of iraqi parties warned of strikes", lexicon).rewrites).toEqual([]);
   });
 
   it("knows a state by what the news calls it instead of its name ('the jewish state', 'the zionist regime')", () => {
