@@ -218,7 +218,7 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
   const fromAside = best ? sentenceInAside(core, best.sentence) && query.answerType === "any" : false;
   const actorAnswer = best ? favouredVerdict(favoured, core.sentences[best.sentence]!) : undefined;
   // A publisher the articles come from is, like an actor, something they are about ("what did the jerusalem post say").
-  return { question, understood, query, hits, scored, best, substitutions, denial, unstatedNumbers, unstatedVerb, pointsAt, fromAside, actorAnswer, leaderOf: favoured.leaderOf, leaderUnnamed: favoured.leaderUnnamed, namedActors: [...namedActorsOf(subjects), ...named.names], core };
+  return { question, understood, query, hits, scored, best, substitutions, denial, unstatedNumbers, unstatedVerb, pointsAt, fromAside, actorAnswer, leaderOf: favoured.leaderOf, namedActors: [...namedActorsOf(subjects), ...named.names], core };
 }
 
 export type QuestionScores = Awaited<ReturnType<typeof scoreQuestion>>;
@@ -299,7 +299,6 @@ export function explainAnswer(core: SearchCore, scores: QuestionScores, options:
     unstatedVerb: scores.unstatedVerb,
     actorAnswer: scores.actorAnswer,
     leaderOf: scores.leaderOf,
-    leaderUnnamed: scores.leaderUnnamed,
     smallTalk,
   });
   const textOf = (docId: string) => core.docById.get(docId)!.text;

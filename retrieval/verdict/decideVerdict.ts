@@ -110,9 +110,7 @@ export function decideVerdict(
     namedActors?: readonly string[];
     denial?: string | undefined;
     actorAnswer?: "answers" | "no-longer" | "unnamed" | "not-leader" | undefined;
-    /** The group a "who leads X" question asks about, when no sentence naming it speaks of a leader. */
-    leaderUnnamed?: string | undefined;
-    /** The group a "who leads X" question asks about. */
+    /** The group a "who leads X" question asks about (`actorAnswer` says whether the articles name a leader of it). */
     leaderOf?: string | undefined;
     smallTalk?: SmallTalk | undefined;
     unstatedNumbers?: readonly string[];
@@ -123,7 +121,7 @@ export function decideVerdict(
     fromAside?: boolean;
   } = {},
 ): VerdictDecision {
-  const { substitutions = [], absentNames = [], namedActors = [], denial, actorAnswer, leaderOf, leaderUnnamed, smallTalk, unstatedNumbers = [], unstatedVerb, pointsAt, fromAside = false } = question;
+  const { substitutions = [], absentNames = [], namedActors = [], denial, actorAnswer, leaderOf, smallTalk, unstatedNumbers = [], unstatedVerb, pointsAt, fromAside = false } = question;
   const { onTopic: topicModel, states: statesModel, thresholds } = VERDICT_MODELS;
   const onTopic = predict(topicModel, features);
   const states = predict(statesModel, features);
@@ -150,7 +148,7 @@ export function decideVerdict(
     [pointsAt !== undefined, () => `the question does not name what “${pointsAt}” points at`],
     [fromAside, () => "the closest is a photo caption or an embedded tweet, which says what the page shows, not what the article reports"],
     [actorAnswer === "no-longer", () => "the closest names a leader the articles say was killed, not who leads now"],
-    [actorAnswer === "unnamed", () => `the articles name no leader of ${leaderUnnamed}`],
+    [actorAnswer === "unnamed", () => `the articles name no leader of ${leaderOf}`],
     [actorAnswer === "not-leader", () => `the closest names no one as the leader of ${leaderOf}`],
   ];
   const reason = reasons.find(([holds]) => holds)?.[1]();

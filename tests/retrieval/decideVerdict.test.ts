@@ -44,7 +44,7 @@ describe("decideVerdict", () => {
   });
 
   it("does not answer who leads a group the articles name no leader of, and says so", () => {
-    const decision = decideVerdict(NEAR, BEST, 3, { actorAnswer: "unnamed", leaderUnnamed: "Hamas" });
+    const decision = decideVerdict(NEAR, BEST, 3, { actorAnswer: "unnamed", leaderOf: "Hamas" });
     expect(decision.verdict).toBe("related");
     expect(decision.refusal).toMatch(/the articles name no leader of Hamas/);
   });
