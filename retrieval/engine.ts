@@ -216,9 +216,9 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
   const pointsAt = unnamedReferent(understood);
   // A caption says who, where, when and how many of what it shows, never what was said or why.
   const fromAside = best ? sentenceInAside(core, best.sentence) && query.answerType === "any" : false;
-  const actorAnswer = best ? favouredVerdict(favoured, core.sentences[best.sentence]!) : undefined;
+  const actorAnswer = best ? favouredVerdict(favoured, core.sentences[best.sentence]!, new Set(subjects.flatMap((s) => (s.actorId ? [s.actorId] : [])))) : undefined;
   // A publisher the articles come from is, like an actor, something they are about ("what did the jerusalem post say").
-  return { question, understood, query, hits, scored, best, substitutions, denial, unstatedNumbers, unstatedVerb, pointsAt, fromAside, actorAnswer, leaderOf: favoured.leaderOf, namedActors: [...namedActorsOf(subjects), ...named.names], core };
+  return { question, understood, query, hits, scored, best, substitutions, denial, unstatedNumbers, unstatedVerb, pointsAt, fromAside, actorAnswer, leaderOf: favoured.leaderOf, personAsked: favoured.personAsked, namedActors: [...namedActorsOf(subjects), ...named.names], core };
 }
 
 export type QuestionScores = Awaited<ReturnType<typeof scoreQuestion>>;
@@ -299,6 +299,7 @@ export function explainAnswer(core: SearchCore, scores: QuestionScores, options:
     unstatedVerb: scores.unstatedVerb,
     actorAnswer: scores.actorAnswer,
     leaderOf: scores.leaderOf,
+    personAsked: scores.personAsked,
     smallTalk,
   });
   const textOf = (docId: string) => core.docById.get(docId)!.text;

@@ -79,6 +79,28 @@ export function leaderAsked(searched: string, actors: ActorRegistry): LeaderQues
   return undefined;
 }
 
+/** Words for a person by what they do or are: asking a name with one asks for a person's name. */
+const PERSON_ROLES =
+  "commander|leader|chief|head|boss|official|spokesman|spokeswoman|spokesperson|representative|rep|envoy|ambassador|minister|general|officer|cleric|deputy|founder|president|premier|analyst|expert|journalist|reporter|correspondent|writer|author|soldier|fighter|operative|member|figure|aide|adviser|advisor|negotiator|successor|secretary|guy|man|woman|person";
+/** "what's the name of the houthi commander killed…", "who was the hamas rep in baghdad", "the envoy's name". */
+const PERSON_NAME_ASKED = [
+  new RegExp(`\\bnames?\\s+of\\s+(?:(?:the|that|this|a|an|his|her|their|its)\\s+)?(?:[\\p{L}\\p{N}'’-]+\\s+){0,5}?(${PERSON_ROLES})s?\\b`, "iu"),
+  new RegExp(`^\\s*who\\s+(?:is|was)\\s+(?:the|that|this)\\s+(?:[\\p{L}\\p{N}'’-]+\\s+){0,4}?(${PERSON_ROLES})s?\\b`, "iu"),
+  new RegExp(`\\b(${PERSON_ROLES})s?['’]s?\\s+names?\\b`, "iu"),
+];
+
+/**
+ * The word for the person whose name a question asks ("commander" of "what was the name of the houthi
+ * commander killed in july"): such a question is answered only by a sentence naming a person.
+ */
+export function personNameAsked(searched: string): string | undefined {
+  for (const pattern of PERSON_NAME_ASKED) {
+    const role = pattern.exec(searched)?.[1];
+    if (role !== undefined) return role.toLowerCase();
+  }
+  return undefined;
+}
+
 /**
  * The sentences where the articles name someone as the group's leader ("Hezbollah leader Hassan
  * Nasrallah", "Quds Force commander Esmail Qaani"): a leadership word just before the person's name,
@@ -127,7 +149,10 @@ export function favouredSentencesFor(searched: string, actors: ActorRegistry | u
   const defined = actors && actorToDefine(searched, actors);
   if (defined !== undefined) return { sentences: definingSentencesOf(actors!, defined), current: false, defines: true };
   const leader = actors && leaderAsked(searched, actors);
-  if (!leader) return { sentences: [], current: false, defines: false };
+  if (!leader) {
+    const role = actors && personNameAsked(searched);
+    return role ? { sentences: [], current: false, defines: false, personAsked: role, people: peopleNamed(actors!) } : { sentences: [], current: false, defines: false };
+  }
   const sentences = leaderSentences(actors!, leader.groupId);
   const unnamed = sentences.length === 0 && !leadershipNear(actors!, leader.groupId);
   const group = actors!.byId(leader.groupId)!.name;
@@ -153,6 +178,8 @@ export interface FavouredFor {
   people?: readonly ActorMention[];
   /** For "who leads X" when no sentence naming X speaks of a leader at all: X's name. */
   leaderUnnamed?: string;
+  /** For "what's the name of the commander…", "who is the hamas rep…": the word for the person asked, and where the articles name anyone. */
+  personAsked?: string;
 }
 
 /** Whether any sentence naming the group has a leadership word ("Abbas Al-Zaidi—a leader in Kataib Sayyid al-Shuhada"), read once per registry and group. */
@@ -206,14 +233,20 @@ export const FAVOURED_ANSWERS = 0.7;
  * it says was killed; "unnamed" when it asks who leads a group no sentence naming it speaks of a
  * leader of ("who is the leader of hamas"): a sentence about the group does not answer it;
  * "not-leader" when it asks who leads a group and the sentence neither names its leader nor any
- * person; undefined when it is not favoured (the verdict models decide).
+ * person; "no-person" when it asks a person's name and the sentence names no one but those the
+ * question names (`namedInQuestion`, actor ids); undefined when it is not favoured (the verdict models decide).
  */
-export function favouredVerdict(favoured: Pick<FavouredFor, "sentences" | "current" | "leaderOf" | "people" | "leaderUnnamed">, sentence: Span & { docId: string }): "answers" | "no-longer" | "unnamed" | "not-leader" | undefined {
+export function favouredVerdict(
+  favoured: Pick<FavouredFor, "sentences" | "current" | "leaderOf" | "people" | "leaderUnnamed" | "personAsked">,
+  sentence: Span & { docId: string },
+  namedInQuestion: ReadonlySet<string> = new Set(),
+): "answers" | "no-longer" | "unnamed" | "not-leader" | "no-person" | undefined {
   if (favoured.leaderUnnamed !== undefined) return "unnamed";
   const around = containing(favoured.sentences, sentence);
   if (favoured.current && around.length > 0 && around.every((d) => d.former)) return "no-longer";
-  // "Who leads X" is answered by a sentence naming a person, not by one naming X beside places ("a mid-level Houthi commander").
-  const namesPerson = (favoured.people ?? []).some((m) => m.docId === sentence.docId && m.start >= sentence.start && m.end <= sentence.end);
+  // Asked for a person, a sentence naming only places and groups ("a mid-level Houthi commander") does not answer.
+  const namesPerson = (favoured.people ?? []).some((m) => m.docId === sentence.docId && m.start >= sentence.start && m.end <= sentence.end && !namedInQuestion.has(m.actorId));
   if (favoured.leaderOf !== undefined && around.length === 0 && !namesPerson) return "not-leader";
+  if (favoured.personAsked !== undefined && !namesPerson) return "no-person";
   return favouredAt(around, sentence) >= FAVOURED_ANSWERS ? "answers" : undefined;
 }

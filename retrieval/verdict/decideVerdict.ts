@@ -109,9 +109,11 @@ export function decideVerdict(
     absentNames?: readonly string[];
     namedActors?: readonly string[];
     denial?: string | undefined;
-    actorAnswer?: "answers" | "no-longer" | "unnamed" | "not-leader" | undefined;
+    actorAnswer?: "answers" | "no-longer" | "unnamed" | "not-leader" | "no-person" | undefined;
     /** The group a "who leads X" question asks about (`actorAnswer` says whether the articles name a leader of it). */
     leaderOf?: string | undefined;
+    /** The word for the person whose name the question asks ("commander"; `actorAnswer` says whether the closest names anyone). */
+    personAsked?: string | undefined;
     smallTalk?: SmallTalk | undefined;
     unstatedNumbers?: readonly string[];
     unstatedVerb?: string | undefined;
@@ -121,7 +123,7 @@ export function decideVerdict(
     fromAside?: boolean;
   } = {},
 ): VerdictDecision {
-  const { substitutions = [], absentNames = [], namedActors = [], denial, actorAnswer, leaderOf, smallTalk, unstatedNumbers = [], unstatedVerb, pointsAt, fromAside = false } = question;
+  const { substitutions = [], absentNames = [], namedActors = [], denial, actorAnswer, leaderOf, personAsked, smallTalk, unstatedNumbers = [], unstatedVerb, pointsAt, fromAside = false } = question;
   const { onTopic: topicModel, states: statesModel, thresholds } = VERDICT_MODELS;
   const onTopic = predict(topicModel, features);
   const states = predict(statesModel, features);
@@ -150,6 +152,7 @@ export function decideVerdict(
     [actorAnswer === "no-longer", () => "the closest names a leader the articles say was killed, not who leads now"],
     [actorAnswer === "unnamed", () => `the articles name no leader of ${leaderOf}`],
     [actorAnswer === "not-leader", () => `the closest names no one as the leader of ${leaderOf}`],
+    [actorAnswer === "no-person", () => `the closest does not name the ${personAsked}`],
   ];
   const reason = reasons.find(([holds]) => holds)?.[1]();
   if (best.supported && reason === undefined && states >= thresholds.states) return { verdict: "answered", onTopic, states };

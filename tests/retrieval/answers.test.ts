@@ -226,6 +226,20 @@ describe("bad questions", () => {
     expect(kss.excerpts[0]!.text).toContain("Abbas Al-Zaidi");
   });
 
+  it("does not take a sentence naming no person for the name a question asks", async () => {
+    // The articles speak of "a mid-level Houthi commander" and "a senior commander in the al-Quds force", never by name.
+    const houthi = await engine.ask("what was the name of the houthi commander killed south of baghdad in july");
+    expect(houthi.verdict).toBe("related");
+    expect(houthi.refusal).toMatch(/the closest does not name the commander/);
+    expect(houthi.excerpts[0]!.text).toContain("killed a mid-level Houthi commander");
+    const quds = await engine.ask("whats the name of the quds force commander killed at the damascus consulate");
+    expect(quds.verdict).toBe("related");
+    // "Mohammed al-Hafi is Hamas’s representative" names him.
+    const hamas = await engine.ask("who is the hamas rep in baghdad");
+    expect(hamas.verdict).toBe("answered");
+    expect(hamas.excerpts[0]!.text).toContain("al-Hafi");
+  });
+
   it("reads a publisher the question names as around every sentence of its articles", async () => {
     // "the world's eyes have been on Gaza" is Al Majalla's, and names neither Al Majalla nor attention.
     const answer = await engine.ask("what does al majalla say about the world's attention");

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ActorRegistry } from "../../../retrieval/actors/types.js";
-import { actorToDefine, FAVOURED_WEIGHT, favouredSentencesFor, favouredVerdict, favourSentences, leaderAsked, leaderSentences } from "../../../retrieval/query/actorQuestions.js";
+import { actorToDefine, FAVOURED_WEIGHT, favouredSentencesFor, favouredVerdict, favourSentences, leaderAsked, leaderSentences, personNameAsked } from "../../../retrieval/query/actorQuestions.js";
 import { seedRegistry } from "../../actors/seedRegistry.js";
 
 let registry: ActorRegistry;
@@ -106,5 +106,34 @@ describe("favourSentences: the sentences saying what the question asks come firs
     const both = favourSentences(scored, [{ docId: "a", start: 0, end: 80, score: 0.85 }], (at) => sentences[at]!);
     expect(both[0]!.score).toBeGreaterThan(both[2]!.score);
     expect(both[1]!.score).toBeGreaterThan(both[2]!.score);
+  });
+});
+
+describe("personNameAsked: a question asking a person's name", () => {
+  it("reads the word for the person after 'the name of', after 'who is the', and before \"'s name\"", () => {
+    expect(personNameAsked("what was the name of the houthi commander killed south of baghdad in july")).toBe("commander");
+    expect(personNameAsked("what is the name of the israeli official who spoke")).toBe("official");
+    expect(personNameAsked("who is the hamas rep in baghdad")).toBe("rep");
+    expect(personNameAsked("who was the iranian envoy")).toBe("envoy");
+    expect(personNameAsked("what is the spokesman's name")).toBe("spokesman");
+  });
+
+  it("leaves names of things, and questions not asking a name, alone", () => {
+    expect(personNameAsked("what is the name of the israeli navy ship")).toBeUndefined();
+    expect(personNameAsked("who is the main group behind the IRI")).toBeUndefined();
+    expect(personNameAsked("who attacked the headquarters")).toBeUndefined();
+    expect(personNameAsked("how many commanders were killed")).toBeUndefined();
+  });
+
+  it("is answered only by a sentence naming a person the question does not name", () => {
+    const asked = favouredSentencesFor("what was the name of nasrallah's successor", registry);
+    expect(asked.personAsked).toBe("successor");
+    const at = (m: { docId: string; start: number; end: number }) => ({ docId: m.docId, start: m.start, end: m.end });
+    const nasrallah = at(registry.mentions.get("hassan-nasrallah")![0]!);
+    const qaani = at(registry.mentions.get("esmail-qaani")![0]!);
+    expect(favouredVerdict(asked, nasrallah, new Set(["hassan-nasrallah"]))).toBe("no-person");
+    expect(favouredVerdict(asked, nasrallah)).toBeUndefined();
+    expect(favouredVerdict(asked, qaani, new Set(["hassan-nasrallah"]))).toBeUndefined();
+    expect(favouredVerdict(favouredSentencesFor("why did the houthis attack", registry), qaani)).toBeUndefined();
   });
 });
