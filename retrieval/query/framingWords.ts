@@ -82,16 +82,27 @@ const MOTION = new Set(["to", "from", "into", "out", "back", "away", "through", 
  */
 export function isFramingWord(form: string, before?: string, after?: string): boolean {
   return (
-    Object.hasOwn(FRAMING, form) ||
+    (Object.hasOwn(FRAMING, form) && !isPersonFigure(form, before)) ||
     (before === "how" && HOW_QUESTION.has(form)) ||
     (WHAT.has(before ?? "") && WHAT_TIME.has(form)) ||
     (GET.has(form) && !MOTION.has(after ?? ""))
   );
 }
 
+/**
+ * Words before "figure" that make it a person ("a media figure close to the militias", "the top
+ * religious figure"), not a number asked for ("the casualty figure").
+ */
+const PERSON_FIGURE = new Set(["religious", "political", "media", "public", "key", "senior", "top", "prominent", "leading", "influential", "powerful", "militia", "opposition", "major", "central", "controversial", "popular", "respected", "revered", "spiritual", "clerical", "tribal", "military"]);
+const FIGURE = new Set(["figure", "figures"]);
+
+/** True for "figure" said of a person: it is what the question is about, not a frame. */
+const isPersonFigure = (form: string, before: string | undefined) => FIGURE.has(form) && PERSON_FIGURE.has(before ?? "");
+
 /** The kind of answer a framing word asks for ("location" → a place), when the question's wh-word says none. */
 export function framingAnswerType(forms: readonly string[]): AnswerType | undefined {
-  for (const form of forms) {
+  for (const [i, form] of forms.entries()) {
+    if (isPersonFigure(form, forms[i - 1])) continue;
     const type = Object.hasOwn(FRAMING, form) ? FRAMING[form] : undefined;
     if (type) return type;
   }

@@ -222,6 +222,13 @@ describe("understandQuestion", () => {
     // "get" as a light verb is not searched; "get to" a place is.
     expect(understandQuestion("how many people got hurt by the pager blasts", lexicon).concepts.map((c) => c.typed)).toEqual(["people", "hurt", "pager", "blasts"]);
     expect(understandQuestion("how do i get to baghdad", lexicon).concepts.map((c) => c.typed)).toContain("get");
+    // A "media figure" is a person the question is about; "the casualty figure" asks for a number.
+    const person = understandQuestion("what did the media figure close to the militias say", lexicon);
+    expect(person.concepts.map((c) => c.typed)).toContain("figure");
+    expect(person.answerType).toBe("any");
+    const number = understandQuestion("kalsu casualty figure", lexicon);
+    expect(number.concepts.map((c) => c.typed)).not.toContain("figure");
+    expect(number.answerType).toBe("number");
     // A wh-word says the kind of answer before any framing word does.
     expect(understandQuestion("when did the houthis open their office, and what location", lexicon).answerType).toBe("time");
   });
