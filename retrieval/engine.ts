@@ -216,7 +216,7 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
   const pointsAt = unnamedReferent(understood);
   // A caption says who, where, when and how many of what it shows, never what was said or why.
   const fromAside = best ? sentenceInAside(core, best.sentence) && query.answerType === "any" : false;
-  const actorAnswer = best ? favouredVerdict(favoured, core.sentences[best.sentence]!, new Set(subjects.flatMap((s) => (s.actorId ? [s.actorId] : [])))) : undefined;
+  const actorAnswer = best ? favouredVerdict(favoured, core.sentences[best.sentence]!, new Set(subjects.flatMap((s) => (s.actorId && s.kind === "person" ? [s.actorId] : [])))) : undefined;
   // A publisher the articles come from is, like an actor, something they are about ("what did the jerusalem post say").
   return { question, understood, query, hits, scored, best, substitutions, denial, unstatedNumbers, unstatedVerb, pointsAt, fromAside, actorAnswer, leaderOf: favoured.leaderOf, personAsked: favoured.personAsked, namedActors: [...namedActorsOf(subjects), ...named.names], core };
 }

@@ -88,15 +88,19 @@ const PERSON_NAME_ASKED = [
   new RegExp(`^\\s*who\\s+(?:is|was)\\s+(?:the|that|this)\\s+(?:[\\p{L}\\p{N}'’-]+\\s+){0,4}?(${PERSON_ROLES})s?\\b`, "iu"),
   new RegExp(`\\b(${PERSON_ROLES})s?['’]s?\\s+names?\\b`, "iu"),
 ];
+/** The pattern of PERSON_NAME_ASKED that does not say "name". */
+const WHO_IS_THE = 1;
 
 /**
  * The word for the person whose name a question asks ("commander" of "what was the name of the houthi
- * commander killed in july"): such a question is answered only by a sentence naming a person.
+ * commander killed in july"): such a question is answered only by a sentence naming a person. `byName`
+ * when it says "name"; "who is the hamas rep" asks it too, unless it names the person ("who is the
+ * religious figure sistani").
  */
-export function personNameAsked(searched: string): string | undefined {
-  for (const pattern of PERSON_NAME_ASKED) {
+export function personNameAsked(searched: string): { role: string; byName: boolean } | undefined {
+  for (const [i, pattern] of PERSON_NAME_ASKED.entries()) {
     const role = pattern.exec(searched)?.[1];
-    if (role !== undefined) return role.toLowerCase();
+    if (role !== undefined) return { role: role.toLowerCase(), byName: i !== WHO_IS_THE };
   }
   return undefined;
 }
@@ -150,8 +154,8 @@ export function favouredSentencesFor(searched: string, actors: ActorRegistry | u
   if (defined !== undefined) return { sentences: definingSentencesOf(actors!, defined), current: false, defines: true };
   const leader = actors && leaderAsked(searched, actors);
   if (!leader) {
-    const role = actors && personNameAsked(searched);
-    return role ? { sentences: [], current: false, defines: false, personAsked: role, people: peopleNamed(actors!) } : { sentences: [], current: false, defines: false };
+    const asked = actors && personNameAsked(searched);
+    return asked ? { sentences: [], current: false, defines: false, personAsked: asked.role, nameAsked: asked.byName, people: peopleNamed(actors!) } : { sentences: [], current: false, defines: false };
   }
   const sentences = leaderSentences(actors!, leader.groupId);
   const unnamed = sentences.length === 0 && !leadershipNear(actors!, leader.groupId);
@@ -180,6 +184,8 @@ export interface FavouredFor {
   leaderUnnamed?: string;
   /** For "what's the name of the commander…", "who is the hamas rep…": the word for the person asked, and where the articles name anyone. */
   personAsked?: string;
+  /** The question says "name" ("the name of the commander"): naming a person itself, it still asks another's. */
+  nameAsked?: boolean;
 }
 
 /** Whether any sentence naming the group has a leadership word ("Abbas Al-Zaidi—a leader in Kataib Sayyid al-Shuhada"), read once per registry and group. */
@@ -233,11 +239,11 @@ export const FAVOURED_ANSWERS = 0.7;
  * it says was killed; "unnamed" when it asks who leads a group no sentence naming it speaks of a
  * leader of ("who is the leader of hamas"): a sentence about the group does not answer it;
  * "not-leader" when it asks who leads a group and the sentence neither names its leader nor any
- * person; "no-person" when it asks a person's name and the sentence names no one but those the
+ * person; "no-person" when it asks a person's name and the sentence names no one but the people the
  * question names (`namedInQuestion`, actor ids); undefined when it is not favoured (the verdict models decide).
  */
 export function favouredVerdict(
-  favoured: Pick<FavouredFor, "sentences" | "current" | "leaderOf" | "people" | "leaderUnnamed" | "personAsked">,
+  favoured: Pick<FavouredFor, "sentences" | "current" | "leaderOf" | "people" | "leaderUnnamed" | "personAsked" | "nameAsked">,
   sentence: Span & { docId: string },
   namedInQuestion: ReadonlySet<string> = new Set(),
 ): "answers" | "no-longer" | "unnamed" | "not-leader" | "no-person" | undefined {
@@ -247,6 +253,6 @@ export function favouredVerdict(
   // Asked for a person, a sentence naming only places and groups ("a mid-level Houthi commander") does not answer.
   const namesPerson = (favoured.people ?? []).some((m) => m.docId === sentence.docId && m.start >= sentence.start && m.end <= sentence.end && !namedInQuestion.has(m.actorId));
   if (favoured.leaderOf !== undefined && around.length === 0 && !namesPerson) return "not-leader";
-  if (favoured.personAsked !== undefined && !namesPerson) return "no-person";
+  if (favoured.personAsked !== undefined && !namesPerson && (favoured.nameAsked || namedInQuestion.size === 0)) return "no-person";
   return favouredAt(around, sentence) >= FAVOURED_ANSWERS ? "answers" : undefined;
 }

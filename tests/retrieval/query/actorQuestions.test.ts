@@ -111,11 +111,11 @@ describe("favourSentences: the sentences saying what the question asks come firs
 
 describe("personNameAsked: a question asking a person's name", () => {
   it("reads the word for the person after 'the name of', after 'who is the', and before \"'s name\"", () => {
-    expect(personNameAsked("what was the name of the houthi commander killed south of baghdad in july")).toBe("commander");
-    expect(personNameAsked("what is the name of the israeli official who spoke")).toBe("official");
-    expect(personNameAsked("who is the hamas rep in baghdad")).toBe("rep");
-    expect(personNameAsked("who was the iranian envoy")).toBe("envoy");
-    expect(personNameAsked("what is the spokesman's name")).toBe("spokesman");
+    expect(personNameAsked("what was the name of the houthi commander killed south of baghdad in july")).toEqual({ role: "commander", byName: true });
+    expect(personNameAsked("what is the name of the israeli official who spoke")).toEqual({ role: "official", byName: true });
+    expect(personNameAsked("who is the hamas rep in baghdad")).toEqual({ role: "rep", byName: false });
+    expect(personNameAsked("who was the iranian envoy")).toEqual({ role: "envoy", byName: false });
+    expect(personNameAsked("what is the spokesman's name")).toEqual({ role: "spokesman", byName: true });
   });
 
   it("leaves names of things, and questions not asking a name, alone", () => {
@@ -135,5 +135,10 @@ describe("personNameAsked: a question asking a person's name", () => {
     expect(favouredVerdict(asked, nasrallah)).toBeUndefined();
     expect(favouredVerdict(asked, qaani, new Set(["hassan-nasrallah"]))).toBeUndefined();
     expect(favouredVerdict(favouredSentencesFor("why did the houthis attack", registry), qaani)).toBeUndefined();
+    // "who is the religious figure sistani" names the person it asks about.
+    const named = favouredSentencesFor("who is the religious figure sistani", registry);
+    expect(favouredVerdict(named, nasrallah, new Set(["ali-al-sistani"]))).toBeUndefined();
+    expect(favouredVerdict(named, nasrallah)).toBeUndefined();
+    expect(favouredVerdict(favouredSentencesFor("who is the religious figure in najaf", registry), { ...nasrallah, end: nasrallah.start })).toBe("no-person");
   });
 });
