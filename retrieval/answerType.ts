@@ -32,7 +32,7 @@ const PATTERNS: Record<Exclude<AnswerType, "any">, RegExp> = {
   number: new RegExp(`[$£€]?\\d[\\d,.]*\\w*|\\b(?:${NUMBER_WORDS.join("|")})\\b|\\bfor (?:decades|years|months|weeks|days|hours)\\b`, "gi"),
   time: new RegExp(
     // Years from 1000 on, decades ("1960s") and centuries: SQuAD's history questions ask for these as often as for dates.
-    `\\b(?:${MONTHS}|${WEEKDAYS})\\b|\\b(?:1\\d|20)\\d\\d\\b|\\b\\d{1,3}0s\\b|\\bcentur(?:y|ies)\\b|\\b(?:yesterday|today|tonight|ago|last (?:week|month|year)|next (?:week|month|year)|earlier|later|\\d{1,2}(?::\\d\\d)?\\s?[ap]\\.m\\.)` +
+    `\\b(?:${MONTHS}|${WEEKDAYS})\\b|\\b(?:1\\d|20)\\d\\d\\b|\\b\\d{1,3}0s\\b|\\bcentur(?:y|ies)\\b|\\b(?:yesterday|today|tonight|(?:${AMOUNT}\\s+)?(?:decades|years|months|weeks|days|hours|minutes)\\s+ago|ago|last (?:week|month|year)|next (?:week|month|year)|earlier|later|\\d{1,2}(?::\\d\\d)?\\s?[ap]\\.m\\.)` +
       // Times told relative to an event: "hours after Israel began bombing Gaza", "the following day".
       `|\\b(?:minutes|hours|days|weeks|months|years|decades)\\s+(?:after|before|later|earlier|into)\\b|\\bthe (?:next|following|previous|same) (?:day|night|morning|evening|week|month|year)\\b` +
       // News tells when relative to its own date: "in recent months", "in the coming weeks", "this year", "recently".

@@ -176,6 +176,10 @@ describe("questionAnswerType", () => {
     expect(has("what exact date did he arrive", "He visited Baghdad last week.")).toBe(false);
     expect(has("what exact date did he arrive", "They may opt for self-preservation.")).toBe(false);
     expect(has("what exact date did he arrive", "He arrived on September 26.")).toBe(true);
+    // "how long ago" is answered by how long ago, though the question says "ago" too.
+    expect(has("hezbollah founded how long ago", "It was founded in Lebanon more than 40 years ago.")).toBe(true);
+    expect(has("hezbollah founded how long ago", "It was founded in Lebanon years ago.")).toBe(true);
+    expect(has("hezbollah founded how long ago", "It was founded in Lebanon with Iranian sponsorship.")).toBe(false);
   });
 });
 
