@@ -26,9 +26,8 @@ const DEFINE = [
   /^\s*what\s+(?:is|was)\s+(?:the\s+)?(.+?)['’]s?\s+(?:job|role|position|title)\s*[?.!]*\s*$/iu,
   // "what kh is", "who sistani was": the word order of a question asked indirectly ("can you tell me what kh is").
   /^\s*(?:who|what)\s+(?:the\s+)?(.+?)\s+(?:is|are|was|were)\s*[?.!]*\s*$/iu,
-  // "what's the deal with X", "what's going on with X": chat for "tell me about X".
-  /^\s*what\s+is\s+(?:the\s+(?:deal|story)|going\s+on)\s+with\s+(?:the\s+)?(.+?)\s*[?.!]*\s*$/iu,
-  // A name alone, as people type it in a channel ("hezbollah?", "info on qaani", "what about the pmf").
+  // A name alone, as people type it in a channel ("hezbollah?", "info on qaani", "what about the pmf";
+  // "what's the deal with X" reaches here as "what about X", see chatNoise.ts).
   /^\s*(?:(?:info|information|details|background|anything)\s+(?:on|about)\s+|what\s+about\s+)?(?:the\s+)?(.+?)\s*[?.!]*\s*$/iu,
 ];
 

@@ -170,6 +170,9 @@ const CLOSING_ASIDE =
 /** "…or nah", "…or what": read before the fillers go ("nah" is one) and again after ("or what lol"). */
 const CLOSING_ALTERNATIVE = /\bor\s+(?:nah|not|no|what|smth|sth|something)\s*(?=[?!.]*\s*$)/giu;
 
+/** "what's the deal with X", "what's up with X", "what's going on with X": chat for "what about X", no deal asked about. */
+const WHATS_THE_DEAL = /\bwhat\s+is\s+(?:the\s+(?:deal|story|situation)|going\s+on|up)\s+with\b/giu;
+
 /** Thousands as chat writes them ("10k fighters"), to be written out as the articles do ("10,000"). */
 const THOUSANDS = /(?<![\d.,])\b(\d{1,3})k\b/giu;
 
@@ -220,6 +223,7 @@ export function removeChatNoise(typed: string): string {
   return words
     .join("")
     .replace(/\s+/gu, " ")
+    .replace(WHATS_THE_DEAL, "what about")
     .trim()
     .replace(CLOSING_ALTERNATIVE, "")
     .replace(/\s+([?!.,])/gu, "$1")

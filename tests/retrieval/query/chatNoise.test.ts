@@ -7,6 +7,12 @@ describe("removeChatNoise", () => {
     expect(removeChatNoise("idk pls explain the PMF lol")).toBe("explain the PMF");
   });
 
+  it("reads \"what's the deal with X\" and \"what's going on with X\" as asking about X, no deal", () => {
+    expect(removeChatNoise("tbh whats the deal with the muhandis general company")).toBe("what about the muhandis general company");
+    expect(removeChatNoise("what's going on with the houthis??")).toBe("what about the houthis?");
+    expect(removeChatNoise("what was the deal with iran about")).toBe("what was the deal with iran about");
+  });
+
   it("spells out contractions with the auxiliary a question uses", () => {
     expect(removeChatNoise("who's sistani")).toBe("who is sistani");
     expect(removeChatNoise("why'd iran hold back")).toBe("why did iran hold back");

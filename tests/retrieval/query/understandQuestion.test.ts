@@ -59,7 +59,7 @@ describe("understandQuestion", () => {
 
   it("spells out an acronym the corpus never writes, through the actor registry", () => {
     const understood = understandQuestion("yo whats the deal w kh tbh", lexicon);
-    expect(understood.searched).toBe("what is the deal with Kataib Hezbollah");
+    expect(understood.searched).toBe("what about Kataib Hezbollah");
     expect(understood.rewrites).toEqual([{ from: "kh", to: "Kataib Hezbollah", kind: "alias" }]);
     expect(weightOf("what is kh", "kataib")).toBe(1);
     expect(weightOf("what is kh", "ktaeb")).toBe(1);
@@ -222,6 +222,9 @@ describe("understandQuestion", () => {
     // "get" as a light verb is not searched; "get to" a place is.
     expect(understandQuestion("how many people got hurt by the pager blasts", lexicon).concepts.map((c) => c.typed)).toEqual(["people", "hurt", "pager", "blasts"]);
     expect(understandQuestion("how do i get to baghdad", lexicon).concepts.map((c) => c.typed)).toContain("get");
+    // "the badr guy" is one of Badr's people, as the articles call them by role; "the guy who" is kept.
+    expect(understandQuestion("what the badr guy said about copying iran", lexicon).concepts.map((c) => c.typed)).not.toContain("guy");
+    expect(understandQuestion("who is the guy who spoke for the militias", lexicon).concepts.map((c) => c.typed)).toContain("guy");
     // A "media figure" is a person the question is about; "the casualty figure" asks for a number.
     const person = understandQuestion("what did the media figure close to the militias say", lexicon);
     expect(person.concepts.map((c) => c.typed)).toContain("figure");
