@@ -108,3 +108,15 @@ export function framingAnswerType(forms: readonly string[]): AnswerType | undefi
   }
   return undefined;
 }
+
+/** Chat for a person ("the badr guy", "hamas guy in baghdad"). */
+const PERSON_FILLERS = new Set(["guy", "guys", "dude", "dudes"]);
+
+/**
+ * True for "guy" after a name ("the badr guy"): one of theirs, whom the articles call by role ("an
+ * officer of the Badr Brigade"), so the word is no content an answer repeats. Elsewhere ("who is the
+ * guy who …") it is kept.
+ */
+export function isPersonFiller(form: string, afterName: boolean): boolean {
+  return afterName && PERSON_FILLERS.has(form);
+}

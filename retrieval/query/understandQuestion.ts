@@ -19,7 +19,7 @@ import { describedPersonTerms } from "./describedPeople.js";
 import { describedGroupTerms, type DescribedGroup } from "./describedGroups.js";
 import type { GroupStates } from "../actors/groupStates.js";
 import type { PersonRole } from "../actors/personRoles.js";
-import { framingAnswerType, isFramingWord } from "./framingWords.js";
+import { framingAnswerType, isFramingWord, isPersonFiller } from "./framingWords.js";
 import { questionAnswerType, type AnswerType } from "../answerType.js";
 import { findAbsentNames } from "./absentNames.js";
 
@@ -282,7 +282,8 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
   words.forEach((word, i) => {
     const form = word.corrected?.form ?? word.form;
     const term = termOf(form);
-    if (term === undefined || isFramingWord(form, words[i - 1]?.form, words[i + 1]?.form)) return;
+    const afterName = i > 0 && isName(words[i - 1]!, words[i - 1]!.corrected?.form ?? words[i - 1]!.form);
+    if (term === undefined || isFramingWord(form, words[i - 1]?.form, words[i + 1]?.form) || isPersonFiller(form, afterName)) return;
     const name = isName(word, form);
     // A word asked twice is one concept, counted once.
     const repeated = concepts.find((c) => c.forms[0]!.term === term);
