@@ -173,6 +173,9 @@ const CLOSING_ALTERNATIVE = /\bor\s+(?:nah|not|no|what|smth|sth|something)\s*(?=
 /** "what's the deal with X", "what's up with X", "what's going on with X": chat for "what about X", no deal asked about. */
 const WHATS_THE_DEAL = /\bwhat\s+is\s+(?:the\s+(?:deal|story|situation)|going\s+on|up)\s+with\b/giu;
 
+/** "the last couple weeks", "a couple of days later": two of them, as the articles write it ("the past two weeks"). */
+const A_COUPLE = /\b(?:a\s+)?couple\s+(?:of\s+)?(?=(?:minutes|hours|days|weeks|months|years|decades)\b)/giu;
+
 /** Thousands as chat writes them ("10k fighters"), to be written out as the articles do ("10,000"). */
 const THOUSANDS = /(?<![\d.,])\b(\d{1,3})k\b/giu;
 
@@ -206,7 +209,7 @@ export function removeChatNoise(typed: string): string {
   for (const frame of [...ASKER_FRAMES, CLOSING_ASIDE, CLOSING_ALTERNATIVE]) text = text.replace(frame, " ");
   for (const [pattern, replacement] of CONTRACTIONS) text = text.replace(pattern, replacement);
   for (const pattern of [SHORT_MONTH_BEFORE_DAY, SHORT_MONTH_AFTER_DAY]) text = text.replace(pattern, (_, month: string) => MONTHS[month.toLowerCase()]!);
-  text = text.replace(THOUSANDS, "$1,000").replace(AS_TO_SUFFIX, (all, word: string) => (BEFORE_ADJECTIVE.has(word.toLowerCase()) ? all : word));
+  text = text.replace(THOUSANDS, "$1,000").replace(A_COUPLE, "two ").replace(AS_TO_SUFFIX, (all, word: string) => (BEFORE_ADJECTIVE.has(word.toLowerCase()) ? all : word));
   // Runs of punctuation ("??", "!!!", "?!") say nothing more than one mark.
   text = text.replace(/([?!.,])[?!.,]+/gu, "$1");
   const words = text.split(/(\s+)/u).flatMap((part) => {

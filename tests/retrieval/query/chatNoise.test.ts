@@ -13,6 +13,12 @@ describe("removeChatNoise", () => {
     expect(removeChatNoise("what was the deal with iran about")).toBe("what was the deal with iran about");
   });
 
+  it("reads \"a couple\" of days or weeks as two, as the articles write it", () => {
+    expect(removeChatNoise("how many attacks in the last couple weeks")).toBe("how many attacks in the last two weeks");
+    expect(removeChatNoise("what happened a couple of days later")).toBe("what happened two days later");
+    expect(removeChatNoise("who is the couple in the photo")).toBe("who is the couple in the photo");
+  });
+
   it("spells out contractions with the auxiliary a question uses", () => {
     expect(removeChatNoise("who's sistani")).toBe("who is sistani");
     expect(removeChatNoise("why'd iran hold back")).toBe("why did iran hold back");
