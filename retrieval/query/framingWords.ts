@@ -27,6 +27,10 @@ const FRAMING: Record<string, AnswerType | null> = {
   background: null,
   quote: null,
   quotes: null,
+  // "the guardian piece", "in the wsj article": where it was read, which the publisher's name says.
+  article: null,
+  articles: null,
+  piece: null,
   really: null,
   even: null,
   exactly: null,

@@ -222,6 +222,8 @@ describe("understandQuestion", () => {
     // "get" as a light verb is not searched; "get to" a place is.
     expect(understandQuestion("how many people got hurt by the pager blasts", lexicon).concepts.map((c) => c.typed)).toEqual(["people", "hurt", "pager", "blasts"]);
     expect(understandQuestion("how do i get to baghdad", lexicon).concepts.map((c) => c.typed)).toContain("get");
+    // "the guardian piece" is where it was read: the publisher's name says which articles.
+    expect(understandQuestion("what did the guardian piece say about eilat", lexicon).concepts.map((c) => c.typed)).not.toContain("piece");
     // "the badr guy" is one of Badr's people, as the articles call them by role; "the guy who" is kept.
     expect(understandQuestion("what the badr guy said about copying iran", lexicon).concepts.map((c) => c.typed)).not.toContain("guy");
     expect(understandQuestion("who is the guy who spoke for the militias", lexicon).concepts.map((c) => c.typed)).toContain("guy");
