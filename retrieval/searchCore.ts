@@ -53,6 +53,11 @@ export interface SearchCore {
   documentBm25: Bm25Index;
   /** Position in `docs` of each chunk's document. */
   chunkDocument: readonly number[];
+  /**
+   * Per document, the position in `docs` of the article it copies (`duplicateOf`), if any: the copy's
+   * own text left to index (a tweet it embeds) sits in the original's prose, and ranks with it.
+   */
+  copiedDocument: readonly (number | undefined)[];
   /** The index generation's vectors: nearest chunks, and sentences' similarities to a question by id. */
   vectors: GenerationVectors;
   /** The loaded generation's id in its store (changes with every rebuild). */
@@ -268,6 +273,7 @@ export async function openSearchCore(docs: Document[], options: SearchCoreOption
     bm25,
     documentBm25,
     chunkDocument: chunkDocumentPosition,
+    copiedDocument: docs.map((d) => (d.duplicateOf === undefined ? undefined : docPosition.get(d.duplicateOf))),
     vectors: stored.vectors,
     generation: stored.id,
     chunkPosition,
@@ -282,6 +288,14 @@ export async function sentenceSimilaritiesAt(core: SearchCore, vector: readonly 
   const idOf = (at: number) => `${core.sentences[at]!.docId}@${core.sentences[at]!.index}`;
   const byId = await core.vectors.sentenceSimilarities(vector, positions.map(idOf));
   return new Map(positions.flatMap((at) => (byId.has(idOf(at)) ? [[at, byId.get(idOf(at))!] as const] : [])));
+}
+
+/** A document's BM25, or its original's for a copy whose own prose is only what the original lacks. */
+function documentScore(core: SearchCore, documents: ReadonlyMap<number, number>, doc: number): number | undefined {
+  const own = documents.get(doc);
+  const copied = core.copiedDocument[doc];
+  const original = copied === undefined ? undefined : documents.get(copied);
+  return original === undefined ? own : Math.max(own ?? 0, original);
 }
 
 /**
@@ -304,7 +318,7 @@ export async function searchChunks(
     id: chunk,
     dense: dense.get(chunk),
     lexical: lexical.get(chunk),
-    documentLexical: documents.get(core.chunkDocument[chunk]!),
+    documentLexical: documentScore(core, documents, core.chunkDocument[chunk]!),
   }));
   return fuseScores(candidates, weights).map((f) => ({
     chunk: f.id,

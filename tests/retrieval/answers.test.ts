@@ -138,6 +138,13 @@ describe("bad questions", () => {
     expect(talk.refusal).toMatch(/photo caption or an embedded tweet/);
   });
 
+  it("finds a tweet embedded only in a copy of another article, ranked with the article it copies", async () => {
+    // Al Majalla's shorter copy of its own article keeps only the tweet the original lacks.
+    const answer = await engine.ask("Where was the launch pad for the rocket attack on Victoria Base reportedly found?");
+    expect(answer.verdict).toBe("answered");
+    expect(answer.excerpts[0]!.text).toContain("the missile launch pad was apparently found in the Al-A'amiriya district of Baghdad");
+  });
+
   it("accepts a question of exactly 1,000 characters", async () => {
     const question = `Who is Esmail Qaani? ${"x".repeat(979)}`;
     expect(question).toHaveLength(1000);
