@@ -27,7 +27,8 @@ const FRAMING: Record<string, AnswerType | null> = {
   background: null,
   quote: null,
   quotes: null,
-  // "the guardian piece", "in the wsj article": where it was read, which the publisher's name says.
+  // "the guardian piece", "in the wsj article": where it was read, which the publisher's name says
+  // (not "which article of the treaty", "a piece of equipment": see isFramingWord).
   article: null,
   articles: null,
   piece: null,
@@ -63,6 +64,9 @@ const FRAMING: Record<string, AnswerType | null> = {
   amount: "number",
 };
 
+/** The words for where something was read, which before "of" are part of what is asked ("which article of the treaty"). */
+const WHERE_READ = new Set(["article", "articles", "piece"]);
+
 /** Words that make a question of "how" ("how long", "how far"): they ask for an amount or a time, and answers do not repeat them. */
 const HOW_QUESTION = new Set(["long", "soon", "far", "old", "big", "large", "often"]);
 
@@ -86,7 +90,7 @@ const MOTION = new Set(["to", "from", "into", "out", "back", "away", "through", 
  */
 export function isFramingWord(form: string, before?: string, after?: string): boolean {
   return (
-    (Object.hasOwn(FRAMING, form) && !isPersonFigure(form, before)) ||
+    (Object.hasOwn(FRAMING, form) && !isPersonFigure(form, before) && !(WHERE_READ.has(form) && after === "of")) ||
     (before === "how" && HOW_QUESTION.has(form)) ||
     (WHAT.has(before ?? "") && WHAT_TIME.has(form)) ||
     (GET.has(form) && !MOTION.has(after ?? ""))

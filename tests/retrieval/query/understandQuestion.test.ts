@@ -224,6 +224,7 @@ describe("understandQuestion", () => {
     expect(understandQuestion("how do i get to baghdad", lexicon).concepts.map((c) => c.typed)).toContain("get");
     // "the guardian piece" is where it was read: the publisher's name says which articles.
     expect(understandQuestion("what did the guardian piece say about eilat", lexicon).concepts.map((c) => c.typed)).not.toContain("piece");
+    expect(understandQuestion("which article of the agreement covers the withdrawal", lexicon).concepts.map((c) => c.typed)).toContain("article");
     // "the badr guy" is one of Badr's people, as the articles call them by role; "the guy who" is kept.
     expect(understandQuestion("what the badr guy said about copying iran", lexicon).concepts.map((c) => c.typed)).not.toContain("guy");
     expect(understandQuestion("who is the guy who spoke for the militias", lexicon).concepts.map((c) => c.typed)).toContain("guy");
