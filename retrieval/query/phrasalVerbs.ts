@@ -1,8 +1,24 @@
+import { termOf, wordForm } from "../text/tokenize.js";
+import { PARAPHRASE_WEIGHT } from "./paraphrases.js";
 import { relatedTerms } from "./relatedTerms.js";
 import type { QueryLexicon, WeightedTerm } from "./understandQuestion.js";
 
 /** Words that, after a verb, make a phrasal verb with a meaning of its own ("pull out", "set up"). */
 const PARTICLES = new Set(["up", "down", "out", "off", "over", "back", "away", "in", "on", "through", "together", "apart"]);
+
+/**
+ * What news reports write for phrasal verbs people use of war, in senses WordNet lacks ("take out"
+ * is "remove" there, never "kill"). Written as general news vocabulary, not from any question set.
+ */
+const NEWS_PHRASALS: Record<string, readonly string[]> = {
+  "take out": ["kill", "killed", "eliminate", "eliminated", "destroy", "destroyed", "assassinated"],
+  "wipe out": ["destroy", "destroyed", "kill", "killed", "eliminate", "eliminated"],
+  "go after": ["target", "targeted", "attack", "attacked", "strike", "struck"],
+  "hit back": ["retaliate", "retaliated", "retaliation", "respond", "responded", "response"],
+  "strike back": ["retaliate", "retaliated", "retaliation", "respond", "responded", "response"],
+  "fire back": ["retaliate", "retaliated", "retaliation", "respond", "responded", "response"],
+  "back down": ["retreat", "retreated", "concede", "conceded", "deterred"],
+};
 
 /**
  * Search terms for what a verb means with the particle after it: "pull out" is "withdraw", "set up"
@@ -12,5 +28,9 @@ const PARTICLES = new Set(["up", "down", "out", "off", "over", "back", "away", "
 export function phrasalVerbTerms(verb: string, next: string | undefined, lexicon: Pick<QueryLexicon, "hasTerm" | "thesaurus">): WeightedTerm[] {
   if (next === undefined || !PARTICLES.has(next) || !lexicon.thesaurus) return [];
   const lemmas = new Set([verb, ...lexicon.thesaurus.related(verb).flatMap((r) => (r.relation === "inflection" ? [r.word] : []))]);
-  return [...lemmas].flatMap((lemma) => relatedTerms(`${lemma} ${next}`, lexicon));
+  const news = [...lemmas].flatMap((lemma) => NEWS_PHRASALS[`${lemma} ${next}`] ?? []).flatMap((word) => {
+    const term = termOf(wordForm(word));
+    return term !== undefined && lexicon.hasTerm(term) ? [{ term, weight: PARAPHRASE_WEIGHT }] : [];
+  });
+  return [...[...lemmas].flatMap((lemma) => relatedTerms(`${lemma} ${next}`, lexicon)), ...news];
 }

@@ -15,6 +15,13 @@ describe("phrasalVerbTerms: what a verb means with its particle", () => {
     expect(terms("stepping", "down")).toContain(termOf("resign"));
   });
 
+  it("knows what news reports write for phrasal verbs of war WordNet lacks", () => {
+    // WordNet has "take out" as "remove" only.
+    expect(terms("took", "out")).toContain(termOf("kill"));
+    expect(terms("take", "out")).toContain(termOf("kill"));
+    expect(terms("took", "over")).not.toContain(termOf("kill"));
+  });
+
   it("adds nothing for a verb without a particle, or a pair that is no phrasal verb", () => {
     expect(terms("set")).toEqual([]);
     expect(terms("set", "the")).toEqual([]);
