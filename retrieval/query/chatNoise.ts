@@ -163,10 +163,11 @@ const ASKER_FRAMES: RegExp[] = [
 ];
 /**
  * What the asker says of themselves after the question ("…, i keep hearing different things",
- * "…? asking for a friend", "…, im confused"): the last clause, after a comma or a question mark.
+ * "…? asking for a friend", "…, im confused", "…, sounds like a flex"): the last clause, after a
+ * comma or a question mark.
  */
 const CLOSING_ASIDE =
-  /(?<=[,.?!]|\s-)\s*(?:(?:i|im|i'm|i\s+am|i've|ive|i\s+have)\s+(?:(?:keep|kept|been)\s+(?:hearing|seeing|reading|getting)|(?:can(?:'t|not|\s+not)?|cant|could(?:n't|\s+not)|couldnt)\s+find|(?:so\s+|a\s+bit\s+|kinda\s+)?(?:confused|lost))|(?:i\s+)?(?:saw|heard|read|seen)\s+(?:it|this|that|something|smth|sth)\s+(?:on|in|from)\b|is\s+(?:that|it|this)\s+(?:really\s+)?(?:true|right|correct|accurate)|(?:true|right|correct)(?=\s*\?)|asking\s+for\s+a\s+friend|just\s+curious|thanks\s+in\s+advance)\b[^?!]*[?!.]*\s*$/giu;
+  /(?<=[,.?!]|\s-)\s*(?:(?:i|im|i'm|i\s+am|i've|ive|i\s+have)\s+(?:(?:keep|kept|been)\s+(?:hearing|seeing|reading|getting)|(?:can(?:'t|not|\s+not)?|cant|could(?:n't|\s+not)|couldnt)\s+find|(?:so\s+|a\s+bit\s+|kinda\s+)?(?:confused|lost))|(?:i\s+)?(?:saw|heard|read|seen)\s+(?:it|this|that|something|smth|sth)\s+(?:on|in|from)\b|is\s+(?:that|it|this)\s+(?:really\s+)?(?:true|right|correct|accurate)|(?:true|right|correct)(?=\s*\?)|asking\s+for\s+a\s+friend|just\s+curious|thanks\s+in\s+advance|(?:(?:it|that|this)\s+)?(?:sounds|seems|feels|looks)\s+like)\b[^?!]*[?!.]*\s*$/giu;
 /** "…or nah", "…or what": read before the fillers go ("nah" is one) and again after ("or what lol"). */
 const CLOSING_ALTERNATIVE = /\bor\s+(?:nah|not|no|what|smth|sth|something)\s*(?=[?!.]*\s*$)/giu;
 

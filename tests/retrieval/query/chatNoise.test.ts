@@ -13,6 +13,13 @@ describe("removeChatNoise", () => {
     expect(removeChatNoise("what was the deal with iran about")).toBe("what was the deal with iran about");
   });
 
+  it("drops the asker's closing opinion (\"sounds like a flex\", \"feels like a lot of talk\")", () => {
+    expect(removeChatNoise("so like how many fighters does al-zaidi say they have, sounds like a flex")).toBe("so how many fighters does al-zaidi say they have");
+    expect(removeChatNoise("are the militias doing all the attacks they claim?? feels like a lot of talk")).toBe("are the militias doing all the attacks they claim?");
+    // Not the question itself, before any comma or question mark.
+    expect(removeChatNoise("why does it seem like iran wants the front kept small")).toBe("why does it seem iran wants the front kept small");
+  });
+
   it("reads \"a couple\" of days or weeks as two, as the articles write it", () => {
     expect(removeChatNoise("how many attacks in the last couple weeks")).toBe("how many attacks in the last two weeks");
     expect(removeChatNoise("what happened a couple of days later")).toBe("what happened two days later");
