@@ -167,6 +167,12 @@ describe("questionAnswerType", () => {
     expect(questionAnswerType("what exact date did qaani arrive in baghdad")).toBe("date");
     expect(questionAnswerType("in what year was hezbollah founded")).toBe("date");
     expect(questionAnswerType("when did qaani arrive in baghdad")).toBe("time");
+    // "what is the <kind> behind …" asks for a party's name; a fragment says what it asks last.
+    expect(questionAnswerType("what is the main militia behind the IRI")).toBe("person-or-group");
+    expect(questionAnswerType("what is the militia doing in syria")).toBe("any");
+    expect(questionAnswerType("nasrallah memorial baghdad where")).toBe("place");
+    expect(questionAnswerType("eilat drone when")).toBe("time");
+    expect(questionAnswerType("what did they say and when")).toBe("any");
     const has = (question: string, passage: string) => passageHasAnswerType(passage, questionAnswerType(question), readAskedQuestion(question));
     expect(has("how much did they pay", "Saudi Arabia bought ten batteries.")).toBe(false);
     expect(has("how much did they pay", "The government ordered the $2.8bn system.")).toBe(true);
