@@ -353,6 +353,13 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
       }
       for (const term of expansions) addForm(concept, term, weight);
     }
+    // A word of the actor's name typed after its short form ("PMF units") is part of it, not a name of its own.
+    const actorConcept = conceptOf.get(phrase.end - 1);
+    const after = conceptOf.get(phrase.end);
+    if (actorConcept && after && after !== actorConcept && after.name && after.forms.length === 1 && expansions.includes(after.forms[0]!.term)) {
+      concepts.splice(concepts.indexOf(after), 1);
+      conceptOf.set(phrase.end, actorConcept);
+    }
     // An acronym or name the corpus never writes is searched as the corpus writes it.
     if (!typedKnown && names[0]) {
       const from = cleaned.slice(span[0]!.start, span[span.length - 1]!.end);

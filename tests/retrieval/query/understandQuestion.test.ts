@@ -57,6 +57,12 @@ describe("understandQuestion", () => {
     expect(understood.concepts.find((c) => c.typed === "killed")?.name).toBe(false);
   });
 
+  it("reads a word of an actor's name typed after its short form as part of it (\"PMF units\")", () => {
+    const understood = understandQuestion("are PMF units part of the groups hitting israel", lexicon);
+    expect(understood.concepts.map((c) => c.typed)).toEqual(["pmf", "part", "groups", "hitting", "israel"]);
+    expect(understandQuestion("are PMF fighters part of it", lexicon).concepts.map((c) => c.typed)).toContain("fighters");
+  });
+
   it("spells out an acronym the corpus never writes, through the actor registry", () => {
     const understood = understandQuestion("yo whats the deal w kh tbh", lexicon);
     expect(understood.searched).toBe("what about Kataib Hezbollah");
