@@ -40,10 +40,37 @@ export function wordForm(raw: string): string {
   return foldText(raw).replace(/'s$/u, "").replace(/'/gu, "");
 }
 
-/** The search term of a word form: its Porter stem, or undefined for a stop word. */
+/**
+ * Irregular past forms of verbs, read as the verb ("grew" as "grow", "oversaw" as "oversee") as Porter
+ * stemming reads "killed" as "kill". Forms that are as often other words are left out: "found" (to
+ * found), "left", "lay", "wound", "ground", "bound", "rose", "lit", "bit", "dove".
+ */
+const IRREGULAR_PAST: ReadonlyMap<string, string> = new Map(
+  (
+    "arose:arise arisen:arise awoke:awake awoken:awake began:begin begun:begin bent:bend bled:bleed blew:blow blown:blow " +
+    "broke:break broken:break bred:breed brought:bring built:build burnt:burn bought:buy caught:catch chose:choose chosen:choose " +
+    "clung:cling came:come crept:creep dealt:deal dug:dig drew:draw drawn:draw drove:drive driven:drive drank:drink ate:eat eaten:eat " +
+    "fed:feed fell:fall fallen:fall felt:feel fought:fight fled:flee flew:fly flown:fly forbade:forbid forbidden:forbid forgot:forget " +
+    "forgotten:forget forgave:forgive forgiven:forgive froze:freeze frozen:freeze gave:give given:give went:go gone:go got:get gotten:get " +
+    "grew:grow grown:grow hung:hang heard:hear hid:hide hidden:hide held:hold kept:keep knew:know known:know led:lead lent:lend " +
+    "lost:lose made:make met:meet paid:pay ran:run rang:ring rode:ride ridden:ride risen:rise sought:seek sold:sell sent:send " +
+    "saw:see seen:see shook:shake shaken:shake shot:shoot shrank:shrink shrunk:shrink sang:sing sung:sing sank:sink sunk:sink sat:sit " +
+    "slept:sleep slid:slide spoke:speak spoken:speak spent:spend spun:spin sprang:spring sprung:spring stood:stand stole:steal " +
+    "stolen:steal stuck:stick stung:sting struck:strike strove:strive striven:strive swore:swear sworn:swear swept:sweep swam:swim " +
+    "swung:swing took:take taken:take taught:teach tore:tear torn:tear thought:think threw:throw thrown:throw understood:understand " +
+    "undertook:undertake undertaken:undertake upheld:uphold woke:wake woken:wake wore:wear worn:wear wept:weep won:win " +
+    "withdrew:withdraw withdrawn:withdraw withheld:withhold wrote:write written:write overthrew:overthrow overthrown:overthrow " +
+    "oversaw:oversee overseen:oversee overtook:overtake overtaken:overtake overcame:overcome foresaw:foresee foreseen:foresee " +
+    "mistook:mistake became:become befell:befall befallen:befall beaten:beat"
+  )
+    .split(" ")
+    .map((pair) => pair.split(":") as [string, string]),
+);
+
+/** The search term of a word form: its Porter stem (of the verb, for an irregular past), or undefined for a stop word. */
 export function termOf(form: string): string | undefined {
   if (form.length === 0 || STOP_WORDS.has(form)) return undefined;
-  return /^\p{N}+$/u.test(form) ? form : stemmer(form);
+  return /^\p{N}+$/u.test(form) ? form : stemmer(IRREGULAR_PAST.get(form) ?? form);
 }
 
 export function isStopWord(form: string): boolean {

@@ -8,6 +8,14 @@ describe("tokenize", () => {
     expect(tokenize("What is the")).toEqual([]);
   });
 
+  it("reads an irregular past as its verb, as stemming reads a regular one", () => {
+    expect(tokenize("groups that grew out of the war")).toEqual(tokenize("groups that grow out of the war"));
+    expect(tokenize("Sharafi oversaw the projects")).toEqual(tokenize("Sharafi oversees the projects"));
+    expect(tokenize("a US strike struck the base")).toEqual(tokenize("a US strike strikes the base"));
+    // "found" is as often "to found" as "to find": left alone.
+    expect(tokenize("Hezbollah was found")).toEqual(tokenize("Hezbollah was founded"));
+  });
+
   it("keeps the country US apart from the pronoun us", () => {
     expect(tokenize("US forces")).toEqual(tokenize("U.S. forces"));
     expect(tokenize("US forces")).toContain("unitedst");
