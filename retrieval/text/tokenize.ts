@@ -45,7 +45,7 @@ export function wordForm(raw: string): string {
  * stemming reads "killed" as "kill". Forms that are as often other words are left out: "found" (to
  * found), "left", "lay", "wound", "ground", "bound", "rose", "lit", "bit", "dove".
  */
-const IRREGULAR_PAST: ReadonlyMap<string, string> = new Map(
+export const IRREGULAR_PAST: ReadonlyMap<string, string> = new Map(
   (
     "arose:arise arisen:arise awoke:awake awoken:awake began:begin begun:begin bent:bend bled:bleed blew:blow blown:blow " +
     "broke:break broken:break bred:breed brought:bring built:build burnt:burn bought:buy caught:catch chose:choose chosen:choose " +
