@@ -291,6 +291,7 @@ export function explainAnswer(core: SearchCore, scores: QuestionScores, options:
   const decision = decideVerdict(features, best, understood.concepts.length, {
     substitutions: scores.substitutions,
     absentNames: understood.absentNames,
+    namesKnown: understood.concepts.some((c) => c.name && !c.missing),
     unstatedNumbers: scores.unstatedNumbers,
     pointsAt: scores.pointsAt,
     fromAside: scores.fromAside,

@@ -88,7 +88,8 @@ export interface VerdictDecision {
  * best passage passes them, weighing how much of the rest of the question is around it. A question
  * naming a person, armed group or organisation of the actor registry (`namedActors`) is never `none`:
  * the articles are about them, however little of its wording they share ("why does the khafaji strike
- * matter"). A question asking only what an actor is, or who leads a group, is answered by a sentence
+ * matter"). One whose names the articles all lack, naming nothing they know (`namesKnown` false: "what
+ * started the sudan civil war"), is about something else: `none`, whatever words it shares with them. A question asking only what an actor is, or who leads a group, is answered by a sentence
  * saying it (`actorAnswer`), and one asking who leads now is not by a sentence naming a leader as killed,
  * nor one asking who leads a group whose leader the articles never name by any sentence.
  * A number the question states that the best sentence does not give ("why did the Guardian say 400
@@ -107,6 +108,8 @@ export function decideVerdict(
   question: {
     substitutions?: readonly SubstitutedName[];
     absentNames?: readonly string[];
+    /** The question names something the articles mention (a name of the corpus or an actor). */
+    namesKnown?: boolean;
     namedActors?: readonly string[];
     denial?: string | undefined;
     actorAnswer?: "answers" | "no-longer" | "unnamed" | "not-leader" | "no-person" | undefined;
@@ -123,7 +126,7 @@ export function decideVerdict(
     fromAside?: boolean;
   } = {},
 ): VerdictDecision {
-  const { substitutions = [], absentNames = [], namedActors = [], denial, actorAnswer, leaderOf, personAsked, smallTalk, unstatedNumbers = [], unstatedVerb, pointsAt, fromAside = false } = question;
+  const { substitutions = [], absentNames = [], namesKnown = true, namedActors = [], denial, actorAnswer, leaderOf, personAsked, smallTalk, unstatedNumbers = [], unstatedVerb, pointsAt, fromAside = false } = question;
   const { onTopic: topicModel, states: statesModel, thresholds } = VERDICT_MODELS;
   const onTopic = predict(topicModel, features);
   const states = predict(statesModel, features);
@@ -134,6 +137,9 @@ export function decideVerdict(
   // A question naming a person or group the articles are about is about them, however far its wording.
   if (!best || (onTopic < thresholds.onTopic && namedActors.length === 0)) {
     return { verdict: "none", onTopic, states, refusal: "None of the articles is about this." };
+  }
+  if (absentNames.length > 0 && !namesKnown && namedActors.length === 0) {
+    return { verdict: "none", onTopic, states, refusal: `None of the articles mentions ${absentNames.join(", ")}.` };
   }
   // "who is X", "who leads X" answered by a sentence saying it, as the actor registry knows (query/actorQuestions.ts).
   if (actorAnswer === "answers") return { verdict: "answered", onTopic, states };

@@ -165,6 +165,11 @@ describe("bad questions", () => {
   it("does not answer a question about a term from elsewhere, however typed, by the place it names", async () => {
     // "Baghdad is returning to its former status…" was once the answer to this.
     for (const question of ["best shawarma in baghdad", "Is Bitcoin going up?", "best gpu for gaming rn?"]) expect((await engine.ask(question)).verdict, question).toBe("none");
+    // It shares "war" and a year with the articles, but names only a country they never mention.
+    const sudan = await engine.ask("what started the sudan civil war in 2023");
+    expect(sudan.verdict).toBe("none");
+    expect(sudan.excerpts).toEqual([]);
+    expect(sudan.refusal).toMatch(/None of the articles mentions sudan/);
     // About an armed group the articles are about: the closest passages, said not to mention the term.
     const answer = await engine.ask("is the pmf on tiktok");
     expect(answer.verdict).toBe("related");

@@ -30,6 +30,14 @@ describe("decideVerdict", () => {
     expect(decideVerdict(NEAR, BEST, 3, { substitutions: [substitution] }).verdict).toBe("related");
   });
 
+  it("says none of a question whose names the articles all lack, naming nothing they know, however close its words", () => {
+    const decision = decideVerdict(NEAR, BEST, 3, { absentNames: ["sudan"], namesKnown: false });
+    expect(decision.verdict).toBe("none");
+    expect(decision.refusal).toMatch(/None of the articles mentions sudan/);
+    expect(decideVerdict(NEAR, BEST, 3, { absentNames: ["sudan"], namesKnown: true }).verdict).toBe("related");
+    expect(decideVerdict(NEAR, BEST, 3, { absentNames: ["sudan"], namesKnown: false, namedActors: ["Hezbollah"] }).verdict).toBe("related");
+  });
+
   it("does not answer when the best sentence denies what a why question takes as given, and says what it says", () => {
     const decision = decideVerdict(NEAR, BEST, 3, { denial: "not as capable" });
     expect(decision.verdict).toBe("related");
