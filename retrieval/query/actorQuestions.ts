@@ -81,14 +81,15 @@ export function leaderAsked(searched: string, actors: ActorRegistry): LeaderQues
 /** Words for a person by what they do or are: asking a name with one asks for a person's name. */
 const PERSON_ROLES =
   "commander|leader|chief|head|boss|official|spokesman|spokeswoman|spokesperson|representative|rep|envoy|ambassador|minister|general|officer|cleric|deputy|founder|president|premier|analyst|expert|journalist|reporter|correspondent|writer|author|soldier|fighter|operative|member|figure|aide|adviser|advisor|negotiator|successor|secretary|guy|man|woman|person";
-/** "what's the name of the houthi commander killed…", "who was the hamas rep in baghdad", "the envoy's name". */
-const PERSON_NAME_ASKED = [
-  new RegExp(`\\bnames?\\s+of\\s+(?:(?:the|that|this|a|an|his|her|their|its)\\s+)?(?:[\\p{L}\\p{N}'’-]+\\s+){0,5}?(${PERSON_ROLES})s?\\b`, "iu"),
-  new RegExp(`^\\s*who\\s+(?:is|was)\\s+(?:the|that|this)\\s+(?:[\\p{L}\\p{N}'’-]+\\s+){0,4}?(${PERSON_ROLES})s?\\b`, "iu"),
-  new RegExp(`\\b(${PERSON_ROLES})s?['’]s?\\s+names?\\b`, "iu"),
+/**
+ * "what's the name of the houthi commander killed…", "who was the hamas rep in baghdad", "the envoy's
+ * name"; `byName` for those that say "name".
+ */
+const PERSON_NAME_ASKED: readonly { pattern: RegExp; byName: boolean }[] = [
+  { pattern: new RegExp(`\\bnames?\\s+of\\s+(?:(?:the|that|this|a|an|his|her|their|its)\\s+)?(?:[\\p{L}\\p{N}'’-]+\\s+){0,5}?(${PERSON_ROLES})s?\\b`, "iu"), byName: true },
+  { pattern: new RegExp(`^\\s*who\\s+(?:is|was)\\s+(?:the|that|this)\\s+(?:[\\p{L}\\p{N}'’-]+\\s+){0,4}?(${PERSON_ROLES})s?\\b`, "iu"), byName: false },
+  { pattern: new RegExp(`\\b(${PERSON_ROLES})s?['’]s?\\s+names?\\b`, "iu"), byName: true },
 ];
-/** The pattern of PERSON_NAME_ASKED that does not say "name". */
-const WHO_IS_THE = 1;
 
 /**
  * The word for the person whose name a question asks ("commander" of "what was the name of the houthi
@@ -97,9 +98,9 @@ const WHO_IS_THE = 1;
  * religious figure sistani").
  */
 export function personNameAsked(searched: string): { role: string; byName: boolean } | undefined {
-  for (const [i, pattern] of PERSON_NAME_ASKED.entries()) {
+  for (const { pattern, byName } of PERSON_NAME_ASKED) {
     const role = pattern.exec(searched)?.[1];
-    if (role !== undefined) return { role: role.toLowerCase(), byName: i !== WHO_IS_THE };
+    if (role !== undefined) return { role: role.toLowerCase(), byName };
   }
   return undefined;
 }

@@ -89,9 +89,10 @@ export interface VerdictDecision {
  * naming a person, armed group or organisation of the actor registry (`namedActors`) is never `none`:
  * the articles are about them, however little of its wording they share ("why does the khafaji strike
  * matter"). One whose names the articles all lack, naming nothing they know (`namesKnown` false: "what
- * started the sudan civil war"), is about something else: `none`, whatever words it shares with them. A question asking only what an actor is, or who leads a group, is answered by a sentence
- * saying it (`actorAnswer`), and one asking who leads now is not by a sentence naming a leader as killed,
- * nor one asking who leads a group whose leader the articles never name by any sentence.
+ * started the sudan civil war"), is about something else: `none`, whatever words it shares with them.
+ * A question asking only what an actor is, or who leads a group, is answered by a sentence saying it
+ * (`actorAnswer`), and one asking who leads now is not by a sentence naming a leader as killed, nor one
+ * asking who leads a group whose leader the articles never name by any sentence.
  * A number the question states that the best sentence does not give ("why did the Guardian say 400
  * attacks" of "about 40 attacks", `unstatedNumbers`) is a premise it cannot confirm, and so is the event
  * of a "why did X do Y" question when the passage does not say it (`unstatedVerb`), and so is what a
