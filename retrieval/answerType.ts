@@ -69,12 +69,18 @@ const DATE_QUESTION = /^((on|in|by) )?(what|which) ((exact|specific|precise) )?(
 const SCENE_SETTING = /^(?:when|where|after|before|once|while|if)\s+(?!(?:exactly\s+)?(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|may|might|must|shall)\b)/;
 const LATER_QUESTION_WORD = /\b(?:who|whom|whose|what|which|where|when|how (?:many|much|long|old|far|big|large|soon))\b.*$/;
 
+/** Words for a party (a group, a state, a person) that "which <word>" asks the name of, singular or plural. */
+const PARTY_NOUNS = "(?:group|militia|faction|organi[sz]ation|state|person|leader|commander|official)s?|country|countries";
+
 /**
  * "What is the main militia behind the IRI", "what's the group that claimed it": the name of a party
  * asked through "what is the <kind> behind/that/…", not what the party is doing.
  */
-const NAMED_PARTY_ASKED =
-  /^(?:what|which) (?:is|was|are|were) the (?:(?:main|biggest|largest|strongest|leading|key|top|other|new|first|oldest|most \w+)\s+)?(?:group|militia|faction|organi[sz]ation|country|state|person|leader|commander|official)s?\s+(?:behind|that|which|who|responsible|named|called|in charge|leading|running)\b/;
+const NAMED_PARTY_ASKED = new RegExp(
+  `^(?:what|which) (?:is|was|are|were) the (?:(?:main|biggest|largest|strongest|leading|key|top|other|new|first|oldest|most \\w+)\\s+)?(?:${PARTY_NOUNS})\\s+(?:behind|that|which|who|responsible|named|called|in charge|leading|running)\\b`,
+);
+/** "Which militias", "what country": a party's name asked straight away. */
+const WHICH_PARTY = new RegExp(`^(?:which|what) (?:${PARTY_NOUNS})\\b`);
 
 /** The answer type of one clause, read from how it opens. */
 function clauseAnswerType(clause: string): AnswerType {
@@ -89,7 +95,7 @@ function clauseAnswerType(clause: string): AnswerType {
   if (/^(how (many|much|old|long|far|large|big)|what (number|percentage|share|proportion))\b|\b(population|age) of\b|^what is the (annual )?(population|age)\b|\b(death|casualty|body) toll\b/.test(q)) return "number";
   if (DATE_QUESTION.test(q)) return "date";
   if (/^(when|(in )?(what|which) (day|time|month))\b|\bhow long ago\b/.test(q)) return "time";
-  if (/^(who|whom|whose)\b|^(which|what) (group|militia|militias|country|countries|organi[sz]ation|person|leader|commander|faction)\b/.test(q) || NAMED_PARTY_ASKED.test(q)) return "person-or-group";
+  if (/^(who|whom|whose)\b/.test(q) || WHICH_PARTY.test(q) || NAMED_PARTY_ASKED.test(q)) return "person-or-group";
   if (/^where\b/.test(q)) return "place";
   // A fragment says what it asks last ("nasrallah memorial baghdad where when").
   const last = /\b(where|when)\s*$/.exec(q)?.[1];
