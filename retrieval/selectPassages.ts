@@ -44,8 +44,8 @@ export interface SentenceScore {
   keyWordFound: boolean;
   /** The weightiest of the question's words found nowhere around it, relative to its weightiest word, [0, 1]: 0 when every word is there. */
   unmatched: number;
-  /** Every name of the question, however common ("Israeli", "Baghdad"), is around it. */
-  allNamesFound: boolean;
+  /** The question's names, however common ("Israeli", "Baghdad"), that are not around it, as typed: none when every one is. */
+  namesNotAround: string[];
   /** How many of the question's words other than names are found nowhere around it. */
   askedMissing: number;
   /** The sentence can answer: it holds the right answer type, and the question's rare names are around it. */
@@ -187,7 +187,7 @@ export function scoreSentence(query: PassageQuery, sentence: SentenceRecord, { c
   const found = query.concepts.map((c, i) => weights[i] === 0 || (c.name ? nameAround(c) : c.forms.some((f) => sentence.windowTerms.has(f.term))));
   const heaviest = Math.max(0, ...weights);
   const unmatched = heaviest > 0 ? Math.max(0, ...weights.filter((_, i) => !found[i])) / heaviest : 0;
-  const allNamesFound = query.concepts.every((c, i) => !c.name || found[i]);
+  const namesNotAround = query.concepts.filter((c, i) => c.name && !found[i]).map((c) => c.typed);
   const askedMissing = query.concepts.filter((c, i) => !c.name && !found[i]).length;
   const dense = Math.max(0, Math.min(1, similarity));
   const typeMatch = passageHasAnswerType(text, query.answerType, query.question);
@@ -205,7 +205,7 @@ export function scoreSentence(query: PassageQuery, sentence: SentenceRecord, { c
   const score =
     (w.dense * dense + w.lexical * lexical + w.context * context + w.bigram * bigram + w.answerType * (typeMatch ? 1 : 0) + w.coverage * coverage) /
     (w.dense + w.lexical + w.context + w.bigram + w.answerType + w.coverage);
-  return { dense, lexical, context, typeMatch, countFound, coverage, askedCoverage, askedInSentence, missingNames, keyWordFound, unmatched, allNamesFound, askedMissing, supported, score };
+  return { dense, lexical, context, typeMatch, countFound, coverage, askedCoverage, askedInSentence, missingNames, keyWordFound, unmatched, namesNotAround, askedMissing, supported, score };
 }
 
 // A sentence opening with one of these leans on the one before it for who or what it is about ("He",

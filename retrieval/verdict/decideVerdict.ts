@@ -64,7 +64,7 @@ export function verdictFeatures(best: SentenceScore | undefined, scored: readonl
     supported: best?.supported ? 1 : 0,
     margin: best ? Math.max(0, best.score - runnerUp) : 0,
     unmatched: best?.unmatched ?? 1,
-    allNames: best?.allNamesFound ? 1 : 0,
+    allNames: best?.namesNotAround.length === 0 ? 1 : 0,
     askedMissing: best ? Math.min(best.askedMissing, 2) / 2 : 1,
   };
 }
@@ -94,7 +94,8 @@ export interface VerdictDecision {
  * (`actorAnswer`), and one asking who leads now is not by a sentence naming a leader as killed, nor one
  * asking who leads a group whose leader the articles never name by any sentence.
  * A number the question states that the best sentence does not give ("why did the Guardian say 400
- * attacks" of "about 40 attacks", `unstatedNumbers`) is a premise it cannot confirm, and so is the event
+ * attacks" of "about 40 attacks", `unstatedNumbers`) is a premise it cannot confirm, and so is a place
+ * it says the event happened at ("killed in Baghdad", `unstatedPlaces`), and so is the event
  * of a "why did X do Y" question when the passage does not say it (`unstatedVerb`), and so is what a
  * question naming nothing points at ("who caught a pass on this drive", `pointsAt`). A photo caption or an
  * embedded tweet (`fromAside`) is quoted, but confirms no answer other than who, where, when or how many:
@@ -120,6 +121,8 @@ export function decideVerdict(
     personAsked?: string | undefined;
     smallTalk?: SmallTalk | undefined;
     unstatedNumbers?: readonly string[];
+    /** Places the question says its event happened at that the best passage does not mention ("killed in Baghdad"): see unstatedPlaces.ts. */
+    unstatedPlaces?: readonly string[];
     unstatedVerb?: string | undefined;
     /** The phrase a question with no name points with ("this drive"): see unnamedReferent.ts. */
     pointsAt?: string | undefined;
@@ -127,7 +130,7 @@ export function decideVerdict(
     fromAside?: boolean;
   } = {},
 ): VerdictDecision {
-  const { substitutions = [], absentNames = [], namesKnown = true, namedActors = [], denial, actorAnswer, leaderOf, personAsked, smallTalk, unstatedNumbers = [], unstatedVerb, pointsAt, fromAside = false } = question;
+  const { substitutions = [], absentNames = [], namesKnown = true, namedActors = [], denial, actorAnswer, leaderOf, personAsked, smallTalk, unstatedNumbers = [], unstatedPlaces = [], unstatedVerb, pointsAt, fromAside = false } = question;
   const { onTopic: topicModel, states: statesModel, thresholds } = VERDICT_MODELS;
   const onTopic = predict(topicModel, features);
   const states = predict(statesModel, features);
@@ -150,6 +153,7 @@ export function decideVerdict(
   const reasons: [boolean, () => string][] = [
     [absentNames.length > 0, () => `none mentions ${absentNames.join(", ")}`],
     [best.missingNames.length > 0, () => `none mentions ${best.missingNames.join(", ")} there`],
+    [unstatedPlaces.length > 0, () => `none mentions ${unstatedPlaces.join(", ")} there`],
     [substitutions.length > 0, () => `the closest name ${substitutions.map((s) => `${s.named.name}, not ${s.asked.name}`).join("; ")}`],
     [denial !== undefined, () => `the closest says “${denial}”`],
     [unstatedNumbers.length > 0, () => `the closest does not say ${unstatedNumbers.join(", ")}`],

@@ -291,6 +291,15 @@ describe("bad questions", () => {
     expect(inWords.excerpts[0]!.text).toContain("Kataib Hezbollah killed three US soldiers");
   });
 
+  it("does not confirm an event at a place the closest passage does not mention, however common the place", async () => {
+    // Khafaji was killed on the road to Damascus airport; Baghdad is named all over the articles.
+    const wrongPlace = await engine.ask("why was khafaji killed in baghdad");
+    expect(wrongPlace.verdict).toBe("related");
+    expect(wrongPlace.refusal).toMatch(/none mentions baghdad there/);
+    const rightPlace = await engine.ask("where was khafaji killed");
+    expect(rightPlace.verdict).toBe("answered");
+  });
+
   it("takes a question's publisher as the teller of its articles' sentences, not a name they replace", async () => {
     const answer = await engine.ask("how well does al majalla think israel has done against nasrallah's group");
     expect(answer.refusal ?? "").not.toMatch(/not Al Majalla/);
