@@ -70,6 +70,16 @@ const GROUPS: readonly string[] = [
   "report reported publish published print printed reveal revealed",
   "detail details specifics particulars",
   "timetable timeline schedule deadline",
+  "fire fired firing launch launched",
+  "territory territories soil land ground",
+  "agree agreed agreement deal accord settle settled",
+  "base bases camp camps facility facilities installation installations compound",
+  "port ports harbor harbour",
+  "border borders frontier",
+  "envoy ambassador emissary representative",
+  "talk talks negotiate negotiated negotiations discuss discussed",
+  "kidnap kidnapped abduct abducted",
+  "sanction sanctions embargo",
 ];
 
 /** How much a paraphrase counts against the typed word (WordNet's synonyms count 0.5). */
