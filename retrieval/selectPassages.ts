@@ -210,7 +210,7 @@ export function scoreSentence(query: PassageQuery, sentence: SentenceRecord, { c
 
 // A sentence opening with one of these leans on the one before it for who or what it is about ("He",
 // "The group", "The troops" the sentence before sent) or for the event it follows ("Later on Sunday…").
-const ANAPHORIC_OPENING = /^["“‘']?(He|She|It|They|This|That|These|Those|His|Her|Its|Their|The group|The movement|The militia|The troops|The soldiers|The fighters|The commandos|The militants|The attackers|Both|Later|Earlier|Meanwhile|Afterwards|Then|Hours later|Days later|The same day|The next day|That day)\b/;
+const ANAPHORIC_OPENING = /^["“‘']?(He|She|It|They|This|That|These|Those|His|Her|Its|Their|The (?:group|movement|militia|faction)s?|The troops|The soldiers|The fighters|The commandos|The militants|The attackers|Both|Later|Earlier|Meanwhile|Afterwards|Then|Hours later|Days later|The same day|The next day|That day)\b/;
 
 /** True when a sentence needs the one before it to say who or what it is about ("These are …"). */
 export function leansOnPrevious(sentence: string): boolean {

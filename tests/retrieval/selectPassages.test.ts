@@ -123,6 +123,7 @@ describe("leansOnPrevious", () => {
     expect(leansOnPrevious("Later on Sunday, the Israeli army said a Navy boat had intercepted a drone.")).toBe(true);
     expect(leansOnPrevious("The next day, the group claimed it.")).toBe(true);
     expect(leansOnPrevious("The troops were reported to have seized key documents.")).toBe(true);
+    expect(leansOnPrevious("The militias have targeted Israel with drones and also claim they have launched cruise missiles.")).toBe(true);
     expect(leansOnPrevious("Thenceforth nothing changed.")).toBe(false);
     expect(leansOnPrevious("The Islamic Resistance in Iraq claimed a drone attack on Eilat.")).toBe(false);
   });
