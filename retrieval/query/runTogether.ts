@@ -42,3 +42,19 @@ export function splitRunTogether(
   });
   return { text: split, rewrites };
 }
+
+/**
+ * "think tank", "air strike", "war planes": two words of the question that the articles write as one
+ * ("thinktank", "airstrike", "warplanes"). For each such pair, the position of its first word and
+ * the one word. `forms` are the question's word forms; `isCorpusWord` says whether the articles use
+ * a form. Stop words and numbers join nothing ("in to", "on going" are typed apart on purpose).
+ */
+export function wordsWrittenAsOne(forms: readonly string[], isCorpusWord: (form: string) => boolean): { at: number; form: string }[] {
+  const joined: { at: number; form: string }[] = [];
+  for (let at = 0; at + 1 < forms.length; at++) {
+    const [left, right] = [forms[at]!, forms[at + 1]!];
+    if (!/^\p{L}+$/u.test(left) || !/^\p{L}+$/u.test(right) || isStopWord(left) || isStopWord(right)) continue;
+    if (isCorpusWord(left + right)) joined.push({ at, form: left + right });
+  }
+  return joined;
+}

@@ -5,7 +5,7 @@ import { actorWithName, nameTermsOf } from "../actors/nameTerms.js";
 import { termOf, tokenize, wordForm } from "../text/tokenize.js";
 import type { Rewrite } from "../types.js";
 import { removeChatNoise } from "./chatNoise.js";
-import { splitRunTogether } from "./runTogether.js";
+import { splitRunTogether, wordsWrittenAsOne } from "./runTogether.js";
 import { correctToDictionary, correctWord, isFunctionWord } from "./spelling.js";
 import { nameByPartner } from "./namePartners.js";
 import type { Vocabulary } from "./vocabulary.js";
@@ -205,7 +205,7 @@ function alsoIdentifiedBy(concept: QueryConcept, names: readonly string[][]): vo
 
 /**
  * Turns what was typed into what is searched: chat noise and contractions removed, words typed
- * together split, words the corpus never uses corrected to its nearest word or spelling of a name,
+ * together split and words typed apart found where the articles write them as one ("think tank"), words the corpus never uses corrected to its nearest word or spelling of a name,
  * names recognised without capitals, actors' other names and acronyms expanded through the actor
  * registry, capitals and their states, people and groups described instead of named, and related
  * words from the thesaurus, each expansion below the typed word.
@@ -273,6 +273,12 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
     if (concept) alsoIdentifiedBy(concept, names);
     else pendingIdentifiers.set(at, [...(pendingIdentifiers.get(at) ?? []), ...names]);
   };
+  // "think tank" where the articles write "thinktank": each word is found where the one word stands.
+  const writtenAsOne = new Map<number, string>();
+  for (const { at, form } of wordsWrittenAsOne(forms, (f) => lexicon.vocabulary.counts.has(f))) {
+    const term = termOf(form);
+    if (term !== undefined) for (const i of [at, at + 1]) writtenAsOne.set(i, term);
+  }
   const { actors, personRoles, groupStates } = lexicon;
   // Groups the question describes rather than names, at the word that says "group" ("the lebanese movement").
   const groupsAt: (DescribedGroup | undefined)[] = words.map((word, i) => {
@@ -311,6 +317,8 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
     for (const expansion of [...capitalAndStateTerms(form, lexicon), ...(capital ? [capital.city] : []), ...person, ...(group?.terms ?? []), ...thesaurusTerms, ...(name ? [] : paraphraseTerms(form, lexicon)), ...phrasal]) addForm(concept, expansion.term, expansion.weight);
     // The word that placed the group ("lebanese" of "the slain lebanese militia chief") is found where the group is named.
     if (group) identifyAt(group.describedBy, [group.terms.map((t) => t.term)]);
+    const oneWord = writtenAsOne.get(i);
+    if (oneWord !== undefined) addForm(concept, oneWord, 1);
     // Another spelling of a name is the name ("Shia", "Shiite").
     for (const other of otherSpellingTerms(term)) if (lexicon.hasTerm(other)) addForm(concept, other, 1);
     // Another form of the word itself ("bought" for "buy") is the word, found. A term from elsewhere

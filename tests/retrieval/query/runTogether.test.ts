@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitRunTogether } from "../../../retrieval/query/runTogether.js";
+import { splitRunTogether, wordsWrittenAsOne } from "../../../retrieval/query/runTogether.js";
 
 const corpus = new Set(["drone", "strike", "eilat", "hassan", "many", "war"]);
 const dictionary = new Set([...corpus, "however", "blink"]);
@@ -18,5 +18,24 @@ describe("splitRunTogether: two words typed without a space", () => {
     expect(split("the strikehow").text).toBe("the strikehow");
     expect(split("isis").text).toBe("isis");
     expect(split("what did anwar say").text).toBe("what did anwar say");
+  });
+});
+
+describe("wordsWrittenAsOne: two typed words the articles write as one", () => {
+  const articles = new Set(["thinktank", "airstrike", "warplanes", "into", "ongoing"]);
+  const joined = (question: string) => wordsWrittenAsOne(question.split(" "), (form) => articles.has(form));
+
+  it("finds each pair the articles write as one word, at its first word", () => {
+    expect(joined("which think tank compiled the data")).toEqual([{ at: 1, form: "thinktank" }]);
+    expect(joined("did the air strike or the war planes hit it")).toEqual([
+      { at: 2, form: "airstrike" },
+      { at: 6, form: "warplanes" },
+    ]);
+  });
+
+  it("joins no stop word and no number, and nothing the articles do not write", () => {
+    expect(joined("they went in to the base")).toEqual([]);
+    expect(joined("the fighting is on going")).toEqual([]);
+    expect(joined("a tank brigade")).toEqual([]);
   });
 });
