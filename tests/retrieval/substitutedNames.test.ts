@@ -46,6 +46,12 @@ describe("substitutedNames: a passage naming another of the kind the question na
     expect(substitutes("does nujaba have an office in syria", sentence)).not.toEqual([]);
   });
 
+  it("takes a state's people the passage names for the capital the question names", () => {
+    const sentence = "In response, the Iraqi government set up a land bridge with Lebanon, but Iraqis read it as an endorsement of Hezbollah.";
+    expect(substitutes("what did baghdad set up to get help into lebanon", sentence)).toEqual([]);
+    expect(substitutes("what did damascus set up to get help into lebanon", sentence)).not.toEqual([]);
+  });
+
   it("leaves out a name that only says when or who reports", () => {
     const sentence = "US warplanes struck 85 targets in Iraq and Syria.";
     expect(substitutes("how many targets did US warplanes hit after the Jordan strike", sentence)).toEqual([]);
