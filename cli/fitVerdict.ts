@@ -8,8 +8,7 @@ import { openBeirCore } from "./openBeirCore.js";
 import { openWordNet } from "../retrieval/query/wordnet.js";
 import { loadBeirDataset } from "../retrieval/eval/beir.js";
 import { fitLogistic, predict, type Example, type LogisticModel } from "../retrieval/verdict/logistic.js";
-import { VERDICT_FEATURE_NAMES, type VerdictFeature, type VerdictFeatures } from "../retrieval/verdict/decideVerdict.js";
-import { VERDICT_MODELS } from "../retrieval/verdict/verdictModels.js";
+import { isOnTopic, VERDICT_FEATURE_NAMES, type VerdictFeature, type VerdictFeatures } from "../retrieval/verdict/decideVerdict.js";
 import { DEV_QUESTIONS } from "../tests/fixtures/devQuestions.js";
 import { FIXTURES } from "./evalDevSet.js";
 import { stderrProgress } from "./progress.js";
@@ -109,7 +108,7 @@ function report(all: readonly Observation[], topic: LogisticModel<VerdictFeature
   const without = all.filter((o) => o.set === "squad-without-source");
   process.stdout.write("\nstates threshold → dev-fit answered&right / dev-fit on-topic-unanswerable not answered / dev-check same two / fixtures same two / squad answered / squad without the passage: answered wrongly / squad without source answered\n");
   for (let t = 0.2; t <= 0.81; t += 0.05) {
-    const answered = (o: Observation) => o.features.supported === 1 && predict(states, o.features) >= t && predict(topic, o.features) >= VERDICT_MODELS.thresholds.onTopic;
+    const answered = (o: Observation) => o.features.supported === 1 && predict(states, o.features) >= t && isOnTopic(predict(topic, o.features), o.features);
     const cells = (set: Observation["set"]) => {
       const list = all.filter((o) => o.set === set);
       return [share(list.filter((o) => o.answerable), (o) => answered(o) && o.states), share(list.filter((o) => !o.answerable && o.onTopic), (o) => !answered(o))];

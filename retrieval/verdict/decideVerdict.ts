@@ -69,6 +69,17 @@ export function verdictFeatures(best: SentenceScore | undefined, scored: readonl
   };
 }
 
+/**
+ * Whether the corpus is about the question: the topic model's probability over its threshold, or
+ * over a lower one when some passage is close in meaning to the question (`thresholds.close`): a
+ * paraphrase shares few words with the articles but says what they say ("who accused members of
+ * baghdad's cabinet of spying"), where an off-topic question sharing a word or two does not.
+ */
+export function isOnTopic(onTopic: number, features: Pick<VerdictFeatures, "topicDense">): boolean {
+  const { thresholds } = VERDICT_MODELS;
+  return onTopic >= thresholds.onTopic || (onTopic >= thresholds.close.onTopic && features.topicDense >= thresholds.close.topicDense);
+}
+
 export interface VerdictDecision {
   verdict: Verdict;
   /** P(the corpus is about this) and P(the best passage states the answer), from the fitted models. */
@@ -139,7 +150,7 @@ export function decideVerdict(
     return { verdict: "none", onTopic, states, refusal: "The question has no searchable words (only very common ones); please be more specific." };
   }
   // A question naming a person or group the articles are about is about them, however far its wording.
-  if (!best || (onTopic < thresholds.onTopic && namedActors.length === 0)) {
+  if (!best || (!isOnTopic(onTopic, features) && namedActors.length === 0)) {
     return { verdict: "none", onTopic, states, refusal: "None of the articles is about this." };
   }
   if (absentNames.length > 0 && !namesKnown && namedActors.length === 0) {

@@ -291,6 +291,13 @@ describe("bad questions", () => {
     expect(inWords.excerpts[0]!.text).toContain("Kataib Hezbollah killed three US soldiers");
   });
 
+  it("quotes the closest passages for a paraphrase sharing few words with the articles but close in meaning to one", async () => {
+    // The articles say "politicians made espionage claims against ministers"; "cabinet" and "spying" are not theirs.
+    const answer = await engine.ask("who accused members of baghdad's cabinet of spying");
+    expect(answer.verdict).not.toBe("none");
+    expect(answer.excerpts.some((e) => e.text.includes("made espionage claims against ministers"))).toBe(true);
+  });
+
   it("does not confirm an event at a place the closest passage does not mention, however common the place", async () => {
     // Khafaji was killed on the road to Damascus airport; Baghdad is named all over the articles.
     const wrongPlace = await engine.ask("why was khafaji killed in baghdad");

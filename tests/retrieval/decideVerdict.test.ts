@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decideVerdict, VERDICT_FEATURE_NAMES, type VerdictFeatures } from "../../retrieval/verdict/decideVerdict.js";
+import { decideVerdict, isOnTopic, VERDICT_FEATURE_NAMES, type VerdictFeatures } from "../../retrieval/verdict/decideVerdict.js";
+import { VERDICT_MODELS } from "../../retrieval/verdict/verdictModels.js";
 import type { SentenceScore } from "../../retrieval/selectPassages.js";
 
 /** Features of a question that shares almost nothing with its closest sentence. */
@@ -73,5 +74,16 @@ describe("decideVerdict", () => {
     const decision = decideVerdict(NEAR, BEST, 3, { namedActors: ["Kataib Hezbollah"], actorAnswer: "no-longer" });
     expect(decision.verdict).toBe("related");
     expect(decision.refusal).toMatch(/a leader the articles say was killed, not who leads now/);
+  });
+});
+
+describe("isOnTopic", () => {
+  const { onTopic, close } = VERDICT_MODELS.thresholds;
+  it("takes the topic model's threshold, or the lower one when a passage is close in meaning to the question", () => {
+    expect(isOnTopic(onTopic, { topicDense: 0 })).toBe(true);
+    expect(isOnTopic(close.onTopic, { topicDense: close.topicDense })).toBe(true);
+    expect(isOnTopic(close.onTopic, { topicDense: close.topicDense - 0.05 })).toBe(false);
+    expect(isOnTopic(close.onTopic - 0.05, { topicDense: 1 })).toBe(false);
+    expect(close.onTopic).toBeLessThan(onTopic);
   });
 });
