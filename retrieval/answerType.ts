@@ -149,9 +149,11 @@ const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\b
 export const isYear = (text: string) => /^(?:1\d|20)\d\d$/u.test(text);
 
 function isDatePart(passage: string, match: RegExpMatchArray): boolean {
-  if (!/^\d/.test(match[0])) return false;
-  if (isYear(match[0])) return !/\bsince\s+$/i.test(passage.slice(Math.max(0, match.index! - 6), match.index));
-  return MONTH_BEFORE.test(passage.slice(Math.max(0, match.index! - 12), match.index)) || MONTH_AFTER.test(passage.slice(match.index! + match[0].length));
+  // The number as written, without the full stop or comma after it ("in 2024.", "September 29, 2024").
+  const written = match[0].replace(/[.,]+$/u, "");
+  if (!/^\d/.test(written)) return false;
+  if (isYear(written)) return !/\bsince\s+$/i.test(passage.slice(Math.max(0, match.index! - 6), match.index));
+  return MONTH_BEFORE.test(passage.slice(Math.max(0, match.index! - 12), match.index)) || MONTH_AFTER.test(passage.slice(match.index! + written.length));
 }
 
 export function passageHasAnswerType(passage: string, type: AnswerType, asked: AskedQuestion): boolean {

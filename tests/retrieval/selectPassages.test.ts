@@ -159,6 +159,15 @@ describe("questionAnswerType", () => {
     expect(has("who succeeded hassan nasrallah", "The group mourned Hassan Nasrallah.")).toBe(false);
   });
 
+  it("takes a year or a day of a date as no amount, whatever punctuation follows it", () => {
+    const has = (question: string, passage: string) => passageHasAnswerType(passage, questionAnswerType(question), readAskedQuestion(question));
+    expect(has("how old was nasrallah when he died", "A memorial service for Hassan Nasrallah was held in Sadr City on September 29, 2024.")).toBe(false);
+    expect(has("how many drones were launched", "The drones were launched on 25 September, in 2024.")).toBe(false);
+    expect(has("how many drones were launched", "At least 25 drones were launched in 2024.")).toBe(true);
+    // A year a duration runs from answers "how long".
+    expect(has("how long has the group fought", "It has fought since 2014.")).toBe(true);
+  });
+
   it("reads an amount of money, a length and a date as kinds of their own, which a bare number or 'last week' does not answer", () => {
     expect(questionAnswerType("how much did saudi arabia pay for its batteries")).toBe("money");
     expect(questionAnswerType("what was the cost of the defence system")).toBe("money");
