@@ -80,6 +80,12 @@ export interface QueryLexicon {
   subjects?: SubjectFinder;
 }
 
+/**
+ * "How did Knights describe the number of missiles…", "why did the number of attacks rise": a question
+ * asking how or why asks for a description or a reason, whatever its words frame ("number", "location").
+ */
+const ASKS_HOW_OR_WHY = /^\s*(?:why|how\s+(?:did|does|do|is|are|was|were|has|have|had|would|will|can|could))\b/iu;
+
 /** Words after which a word is a noun ("the weather", "their base"). */
 const DETERMINERS = new Set(["the", "a", "an", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their", "every", "each", "some", "any", "no"]);
 
@@ -393,7 +399,7 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
   const whType = questionAnswerType(searched || typed);
   return {
     typed,
-    answerType: whType === "any" ? (framingAnswerType(words.map((w) => w.form)) ?? "any") : whType,
+    answerType: whType === "any" && !ASKS_HOW_OR_WHY.test(searched || typed) ? (framingAnswerType(words.map((w) => w.form)) ?? "any") : whType,
     searched: searched || typed,
     rewrites: rewrites.sort((a, b) => cleaned.indexOf(a.from) - cleaned.indexOf(b.from)),
     concepts,

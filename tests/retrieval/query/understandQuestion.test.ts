@@ -243,6 +243,10 @@ describe("understandQuestion", () => {
     expect(number.answerType).toBe("number");
     // A wh-word says the kind of answer before any framing word does.
     expect(understandQuestion("when did the houthis open their office, and what location", lexicon).answerType).toBe("time");
+    // A question asking how or why asks for a description or a reason, whatever number or place it speaks of.
+    expect(understandQuestion("how did knights describe the number of drones fired from iraq", lexicon).answerType).toBe("any");
+    expect(understandQuestion("why did the number of attacks rise", lexicon).answerType).toBe("any");
+    expect(understandQuestion("the number of drones fired from iraq", lexicon).answerType).toBe("number");
   });
 
   it("searches the irregular forms of a typed word as the word itself", () => {
