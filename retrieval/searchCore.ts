@@ -1,5 +1,6 @@
 import type { Chunk, Document, Embedder, Span } from "./types.js";
 import type { Logger } from "./log.js";
+import { quotationSpans } from "./text/quotations.js";
 import { splitSentences } from "./text/sentences.js";
 import { tokenize } from "./text/tokenize.js";
 import { chunkDocument, DEFAULT_CHUNK_OPTIONS } from "./chunk.js";
@@ -255,6 +256,11 @@ export async function openSearchCore(docs: Document[], options: SearchCoreOption
       }
       sentences[at] = { ...sentences[at]!, windowTerms: window };
     }
+    // A quotation running over several sentences is one passage: who said it is named after what was said.
+    for (const span of quotationSpans(sentences.slice(first).map((r) => doc.text.slice(r.start, r.end)))) {
+      const said = new Set(span.flatMap((i) => [...sentences[first + i]!.terms]));
+      for (const i of span) sentences[first + i] = { ...sentences[first + i]!, windowTerms: new Set([...sentences[first + i]!.windowTerms, ...said]) };
+    }
   }
   const chunkTerms = chunks.map((c) => tokenize(chunkText(docById.get(c.docId)!, c)));
   const asideChunks = new Set(chunks.flatMap((c, i) => (inAside(docById.get(c.docId)!, c) ? [i] : [])));
@@ -327,3 +333,4 @@ export async function searchChunks(
     ...(lexical.has(f.id) ? { lexical: lexical.get(f.id)! } : {}),
   }));
 }
+

@@ -298,6 +298,17 @@ describe("bad questions", () => {
     expect(answer.excerpts.some((e) => e.text.includes("made espionage claims against ministers"))).toBe(true);
   });
 
+  it("reads a quotation over several sentences as one passage, its speaker named where it closes", async () => {
+    // "IRNA claimed that “Informed sources … it is not possible to export this strategic mineral from Eilat …"
+    const irna = await engine.ask("what did IRNA say about potash exports after the strike");
+    expect(irna.verdict).toBe("answered");
+    expect(irna.excerpts[0]!.text).toContain("IRNA claimed that");
+    // "“The number … has gone through the roof. They’ve moved into a higher gear …,” said Michael Knights"
+    const knights = await engine.ask("How did Michael Knights describe the number of missiles and drones fired from Iraq?");
+    expect(knights.verdict).toBe("answered");
+    expect(knights.excerpts[0]!.text).toContain("said Michael Knights");
+  });
+
   it("does not confirm an event at a place the closest passage does not mention, however common the place", async () => {
     // Khafaji was killed on the road to Damascus airport; Baghdad is named all over the articles.
     const wrongPlace = await engine.ask("why was khafaji killed in baghdad");
