@@ -85,7 +85,7 @@ const GET = new Set(["get", "gets", "got", "gotten", "getting"]);
 const MOTION = new Set(["to", "from", "into", "out", "back", "away", "through", "there", "here", "home", "in", "inside", "across", "over", "past", "around"]);
 
 /**
- * True for a word that frames the question ("happened", "location", the "long" of "how long", the "year" of "what year")
+ * True for a word that frames the question ("happened", "location", the "long" of "how long", the "year" of "what year", the "times" of "how many times")
  * rather than naming what it asks about. `before` and `after` are the words around it.
  */
 export function isFramingWord(form: string, before?: string, after?: string): boolean {
@@ -93,6 +93,8 @@ export function isFramingWord(form: string, before?: string, after?: string): bo
     (Object.hasOwn(FRAMING, form) && !isPersonFigure(form, before) && !(WHERE_READ.has(form) && after === "of")) ||
     (before === "how" && HOW_QUESTION.has(form)) ||
     (WHAT.has(before ?? "") && WHAT_TIME.has(form)) ||
+    // "how many times" is answered by "twice", "once", "three times": how often, not the word.
+    (before === "many" && form === "times") ||
     (GET.has(form) && !MOTION.has(after ?? ""))
   );
 }

@@ -243,6 +243,9 @@ describe("understandQuestion", () => {
     expect(number.answerType).toBe("number");
     // A wh-word says the kind of answer before any framing word does.
     expect(understandQuestion("when did the houthis open their office, and what location", lexicon).answerType).toBe("time");
+    // "how many times" asks how often ("twice"); "times" elsewhere is a word like any other.
+    expect(understandQuestion("how many times has israel struck yemen", lexicon).concepts.map((c) => c.typed)).not.toContain("times");
+    expect(understandQuestion("what did the new york times report", lexicon).concepts.map((c) => c.typed)).toContain("times");
     // A question asking how or why asks for a description or a reason, whatever number or place it speaks of.
     expect(understandQuestion("how did knights describe the number of drones fired from iraq", lexicon).answerType).toBe("any");
     expect(understandQuestion("why did the number of attacks rise", lexicon).answerType).toBe("any");
