@@ -171,6 +171,9 @@ const CLOSING_ASIDE =
 /** "…or nah", "…or what": read before the fillers go ("nah" is one) and again after ("or what lol"). */
 const CLOSING_ALTERNATIVE = /\bor\s+(?:nah|not|no|what|smth|sth|something)\s*(?=[?!.]*\s*$)/giu;
 
+/** "wtf is the IRI", "tf happened in eilat": the swearing asks "what", not nothing. */
+const SWORN_WHAT = /^(\s*(?:(?:lol|lmao|bro|yo|ok|okay|so|ngl|tbh|omg)[\s,]+)*)(?:wtf|wth|tf)\s+(?=(?:is|are|was|were|does|do|did|happened|happens|going)\b)/iu;
+
 /** "what's the deal with X", "what's up with X", "what's going on with X": chat for "what about X", no deal asked about. */
 const WHATS_THE_DEAL = /\bwhat\s+is\s+(?:the\s+(?:deal|story|situation)|going\s+on|up)\s+with\b/giu;
 
@@ -206,7 +209,7 @@ const STRETCHED = /\p{L}*(\p{L})\1{2,}\p{L}*/gu;
 
 /** Removes chat noise and contractions; keeps every other word as typed, in order. */
 export function removeChatNoise(typed: string): string {
-  let text = typed.replace(LINK, " ").replace(EMOJI, " ").replace(MARKDOWN, "").replace(STRETCHED, (word) => (STRETCHABLE.has(unstretched(word.toLowerCase())) ? unstretched(word) : word)).replace(/[’‘ʼ´]/gu, "'");
+  let text = typed.replace(SWORN_WHAT, "$1what ").replace(LINK, " ").replace(EMOJI, " ").replace(MARKDOWN, "").replace(STRETCHED, (word) => (STRETCHABLE.has(unstretched(word.toLowerCase())) ? unstretched(word) : word)).replace(/[’‘ʼ´]/gu, "'");
   for (const frame of [...ASKER_FRAMES, CLOSING_ASIDE, CLOSING_ALTERNATIVE]) text = text.replace(frame, " ");
   for (const [pattern, replacement] of CONTRACTIONS) text = text.replace(pattern, replacement);
   for (const pattern of [SHORT_MONTH_BEFORE_DAY, SHORT_MONTH_AFTER_DAY]) text = text.replace(pattern, (_, month: string) => MONTHS[month.toLowerCase()]!);

@@ -13,6 +13,13 @@ describe("removeChatNoise", () => {
     expect(removeChatNoise("what was the deal with iran about")).toBe("what was the deal with iran about");
   });
 
+  it("reads a sworn question opener (\"wtf is\", \"tf happened\") as \"what\", and drops it elsewhere", () => {
+    expect(removeChatNoise("wtf is the IRI")).toBe("what is the IRI");
+    expect(removeChatNoise("lol wtf is kh")).toBe("what is kh");
+    expect(removeChatNoise("tf happened in eilat")).toBe("what happened in eilat");
+    expect(removeChatNoise("wtf the militias attacked again")).toBe("the militias attacked again");
+  });
+
   it("drops the asker's closing opinion (\"sounds like a flex\", \"feels like a lot of talk\")", () => {
     expect(removeChatNoise("so like how many fighters does al-zaidi say they have, sounds like a flex")).toBe("so how many fighters does al-zaidi say they have");
     expect(removeChatNoise("are the militias doing all the attacks they claim?? feels like a lot of talk")).toBe("are the militias doing all the attacks they claim?");
