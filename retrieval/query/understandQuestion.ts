@@ -113,7 +113,7 @@ export interface Word {
 // "US", "U.S.", "USA" and "United States", and "the us" or "us forces" as people type it: the
 // country, never the pronoun, which no noun of the state's follows.
 const WORD =
-  /(?<country>U\.S\.(?:A\.?)?|\b(?:USA|US|[Uu]nited [Ss]tates)\b|(?<=\b[Tt]he )us\b|\bus(?=[\s-]+(?:forces|troops|soldiers|military|army|navy|officials|embassy|base|bases|strikes?|warplanes|jets|government|president|administration|personnel|sanctions|led|backed)\b))|[\p{L}\p{N}]+(?:['’‘`´ʼ][\p{L}]+)*/gu;
+  /(?<country>U\.S\.(?:A\.?)?|\b(?:USA|US|[Uu]nited [Ss]tates)\b|(?<=\b[Tt]he )us\b|\bus(?=[\s-]+(?:forces|troops|soldiers|military|army|navy|officials|embassy|base|bases|strikes?|warplanes|jets|government|president|administration|personnel|sanctions|led|backed|retaliation|retaliatory|airstrikes?|withdrawal|pullout|drawdown|presence|deployments?|diplomats|envoy|ambassador|intelligence|centcom|defen[cs]e)\b))|[\p{L}\p{N}]+(?:['’‘`´ʼ][\p{L}]+)*/gu;
 
 /** A word typed with a possessive "'s". */
 const POSSESSIVE = /['’‘`´ʼ]s$/iu;

@@ -186,6 +186,8 @@ describe("understandQuestion", () => {
     expect(termsOf("tell us about qaani").map((t) => t.term)).not.toContain(country);
     expect(termsOf("iri attacks on us forces").map((t) => t.term)).toContain(country);
     expect(termsOf("did they warn us before").map((t) => t.term)).not.toContain(country);
+    expect(termsOf("us retaliation strikes number of targets").map((t) => t.term)).toContain(country);
+    expect(termsOf("what did the us withdrawal deal say").map((t) => t.term)).toContain(country);
     // Written out, it is the same one word the articles' "US" is.
     expect(understandQuestion("when did the united states strike iraq", lexicon).concepts.map((c) => c.typed)).toEqual(["unitedstates", "strike", "iraq"]);
   });
