@@ -333,4 +333,3 @@ export async function searchChunks(
     ...(lexical.has(f.id) ? { lexical: lexical.get(f.id)! } : {}),
   }));
 }
-

@@ -211,8 +211,9 @@ function alsoIdentifiedBy(concept: QueryConcept, names: readonly string[][]): vo
 
 /**
  * Turns what was typed into what is searched: chat noise and contractions removed, words typed
- * together split and words typed apart found where the articles write them as one ("think tank"), words the corpus never uses corrected to its nearest word or spelling of a name,
- * names recognised without capitals, actors' other names and acronyms expanded through the actor
+ * together split and words typed apart found where the articles write them as one ("think tank"),
+ * words the corpus never uses corrected to its nearest word or spelling of a name, names recognised
+ * without capitals, actors' other names and acronyms expanded through the actor
  * registry, capitals and their states, people and groups described instead of named, and related
  * words from the thesaurus, each expansion below the typed word.
  */
