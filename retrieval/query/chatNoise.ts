@@ -171,8 +171,8 @@ const CLOSING_ASIDE =
 /** "…or nah", "…or what": read before the fillers go ("nah" is one) and again after ("or what lol"). */
 const CLOSING_ALTERNATIVE = /\bor\s+(?:nah|not|no|what|smth|sth|something)\s*(?=[?!.]*\s*$)/giu;
 
-/** "wtf is the IRI", "tf happened in eilat": the swearing asks "what", not nothing. */
-const SWORN_WHAT = /^(\s*(?:(?:lol|lmao|bro|yo|ok|okay|so|ngl|tbh|omg)[\s,]+)*)(?:wtf|wth|tf)\s+(?=(?:is|are|was|were|does|do|did|happened|happens|going)\b)/iu;
+/** "wtf is the IRI", "lol tf happened in eilat": the swearing asks "what", not nothing, after any fillers. */
+const SWORN_WHAT = new RegExp(`^(\\s*(?:(?:${[...FILLERS, "so"].join("|")})[\\s,]+)*)(?:wtf|wth|tf)\\s+(?=(?:is|are|was|were|does|do|did|happened|happens|going)\\b)`, "iu");
 
 /** "what's the deal with X", "what's up with X", "what's going on with X": chat for "what about X", no deal asked about. */
 const WHATS_THE_DEAL = /\bwhat\s+is\s+(?:the\s+(?:deal|story|situation)|going\s+on|up)\s+with\b/giu;
