@@ -232,34 +232,36 @@ export async function openSearchCore(docs: Document[], options: SearchCoreOption
     const spans = sentencesByDoc.get(doc.id) ?? [];
     // Two sentences read together: nothing between them, and neither a caption or tweet beside the prose.
     const adjacent = (before: Span, after: Span) => doc.text.slice(before.end, after.start).trim() === "" && !inAside(doc, before) && !inAside(doc, after);
+    const texts = spans.map((s) => chunkText(doc, s));
     spans.forEach((s, index) => {
-      const text = chunkText(doc, s);
+      const text = texts[index]!;
       const tokens = tokenize(text);
       const terms = new Set(tokens);
       // "These are a collection of …" is about what the sentence before names: it matches those words too.
       const previous = spans[index - 1];
       if (previous && leansOnPrevious(text) && adjacent(previous, s)) {
-        for (const t of tokenize(chunkText(doc, previous))) terms.add(t);
+        for (const t of tokenize(texts[index - 1]!)) terms.add(t);
       }
       sentences.push({ ...s, docId: doc.id, index, tokens, terms, windowTerms: terms });
     });
-    // The window: this sentence and up to two before it, unless a caption, tweet or blurb lies between, and
-    // the title, which names what every sentence of the article is about, and the publisher, who says
-    // every one of them ("what did the jerusalem post say about …").
     const first = sentenceOffset.get(doc.id)!;
+    // A quotation running over several sentences is one passage: who said it is named after what was said.
+    const quoted = new Map<number, Set<string>>();
+    for (const span of quotationSpans(texts)) {
+      const said = new Set(span.flatMap((i) => [...sentences[first + i]!.terms]));
+      for (const i of span) quoted.set(first + i, said);
+    }
+    // The window: this sentence and up to two before it, unless a caption, tweet or blurb lies between, the
+    // quotation it is part of, and the title, which names what every sentence of the article is about, and
+    // the publisher, who says every one of them ("what did the jerusalem post say about …").
     const titleTerms = [...tokenize(doc.title), ...(doc.publisher ? tokenize(doc.publisher) : [])];
     for (let at = first; at < sentences.length; at++) {
-      const window = new Set([...titleTerms, ...sentences[at]!.terms]);
+      const window = new Set([...titleTerms, ...sentences[at]!.terms, ...(quoted.get(at) ?? [])]);
       for (let back = at - 1; back >= Math.max(first, at - 2); back--) {
         if (!adjacent(sentences[back]!, sentences[back + 1]!)) break;
         for (const t of sentences[back]!.terms) window.add(t);
       }
       sentences[at] = { ...sentences[at]!, windowTerms: window };
-    }
-    // A quotation running over several sentences is one passage: who said it is named after what was said.
-    for (const span of quotationSpans(sentences.slice(first).map((r) => doc.text.slice(r.start, r.end)))) {
-      const said = new Set(span.flatMap((i) => [...sentences[first + i]!.terms]));
-      for (const i of span) sentences[first + i] = { ...sentences[first + i]!, windowTerms: new Set([...sentences[first + i]!.windowTerms, ...said]) };
     }
   }
   const chunkTerms = chunks.map((c) => tokenize(chunkText(docById.get(c.docId)!, c)));
