@@ -10,13 +10,14 @@ const PARTICLES = new Set(["up", "down", "out", "off", "over", "back", "away", "
  * What news reports write for phrasal verbs people use of war, in senses WordNet lacks ("take out"
  * is "remove" there, never "kill"). Written as general news vocabulary, not from any question set.
  */
+const RETALIATED = ["retaliate", "retaliated", "retaliation", "respond", "responded", "response"];
 const NEWS_PHRASALS: Record<string, readonly string[]> = {
   "take out": ["kill", "killed", "eliminate", "eliminated", "destroy", "destroyed", "assassinated"],
   "wipe out": ["destroy", "destroyed", "kill", "killed", "eliminate", "eliminated"],
   "go after": ["target", "targeted", "attack", "attacked", "strike", "struck"],
-  "hit back": ["retaliate", "retaliated", "retaliation", "respond", "responded", "response"],
-  "strike back": ["retaliate", "retaliated", "retaliation", "respond", "responded", "response"],
-  "fire back": ["retaliate", "retaliated", "retaliation", "respond", "responded", "response"],
+  "hit back": RETALIATED,
+  "strike back": RETALIATED,
+  "fire back": RETALIATED,
   "back down": ["retreat", "retreated", "concede", "conceded", "deterred"],
 };
 
