@@ -295,7 +295,7 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
   words.forEach((word, i) => {
     const form = word.corrected?.form ?? word.form;
     const term = termOf(form);
-    const afterName = i > 0 && isName(words[i - 1]!, words[i - 1]!.corrected?.form ?? words[i - 1]!.form);
+    const afterName = i > 0 && isName(words[i - 1]!, forms[i - 1]!);
     if (term === undefined || isFramingWord(form, words[i - 1]?.form, words[i + 1]?.form) || isPersonFiller(form, afterName)) return;
     const name = isName(word, form);
     // A word asked twice is one concept, counted once.
