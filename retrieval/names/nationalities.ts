@@ -28,6 +28,11 @@ export function stateOfNationality(form: string): string | undefined {
   return Object.hasOwn(STATE_OF_NATIONALITY, form) ? STATE_OF_NATIONALITY[form] : undefined;
 }
 
+/** The state a nationality word or its people's plural stands for ("iraqi", "iraqis" → "iraq"), if either. */
+export function stateOfPeople(form: string): string | undefined {
+  return stateOfNationality(form) ?? stateOfNationality(form.replace(/s$/u, ""));
+}
+
 const STATES = new Set(Object.values(STATE_OF_NATIONALITY));
 const NATIONALITY_OF_STATE = Object.fromEntries(Object.entries(STATE_OF_NATIONALITY).map(([nationality, state]) => [state, nationality]));
 

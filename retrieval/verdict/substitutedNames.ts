@@ -2,7 +2,7 @@ import type { AnswerType } from "../answerType.js";
 import type { FoundSubject, Subject, SubjectFinder } from "../names/subjects.js";
 import { termOf, tokenize, wordForm } from "../text/tokenize.js";
 import { capitalOrState } from "../query/capitals.js";
-import { namesState, nationalityOrState, stateOfNationality } from "../names/nationalities.js";
+import { namesState, nationalityOrState, stateOfPeople } from "../names/nationalities.js";
 import { swappedStates } from "./swappedStates.js";
 
 /** A name the question asks about that the passage does not mention, and the one of its kind the passage names instead. */
@@ -53,7 +53,7 @@ function capitalAndState(a: Subject, b: Subject): boolean {
   // A state is named by its people too ("Iraqis" for Iraq, whose capital Baghdad is).
   const form = (s: Subject) => {
     const word = wordForm(s.name).replace(/\s+/gu, "");
-    return stateOfNationality(word) ?? stateOfNationality(word.replace(/s$/u, "")) ?? word;
+    return stateOfPeople(word) ?? word;
   };
   return capitalOrState(form(a)) === form(b) || capitalOrState(form(b)) === form(a);
 }
