@@ -38,6 +38,7 @@ import { publishersNamed } from "./query/namedPublishers.js";
 import { numbersNotAround } from "./verdict/unstatedNumbers.js";
 import { unnamedReferent } from "./verdict/unnamedReferent.js";
 import { verbNotAround } from "./verdict/unstatedVerbs.js";
+import { agentNotStated } from "./verdict/unstatedAgent.js";
 import { placesNotAround } from "./verdict/unstatedPlaces.js";
 import { withIndexLock } from "./ingest/indexLock.js";
 import { corpusSignature } from "./ingest/corpusFiles.js";
@@ -214,13 +215,14 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
   // What the question takes as given that the best sentence and the two before it do not state.
   const unstatedNumbers = numbersNotAround(understood, bestPassage?.window);
   const unstatedVerb = verbNotAround(understood, bestPassage, lexicon.thesaurus?.isVerb);
+  const unstatedAgent = best && bestPassage ? agentNotStated(understood, { text: bestPassage.sentence, terms: core.sentences[best.sentence]!.terms }) : undefined;
   const unstatedPlaces = best ? placesNotAround(understood.typed, best.namesNotAround) : [];
   const pointsAt = unnamedReferent(understood);
   // A caption says who, where, when and how many of what it shows, never what was said or why.
   const fromAside = best ? sentenceInAside(core, best.sentence) && query.answerType === "any" : false;
   const actorAnswer = best ? favouredVerdict(favoured, core.sentences[best.sentence]!, new Set(subjects.flatMap((s) => (s.actorId && s.kind === "person" ? [s.actorId] : [])))) : undefined;
   // A publisher the articles come from is, like an actor, something they are about ("what did the jerusalem post say").
-  return { question, understood, query, hits, scored, best, substitutions, denial, unstatedNumbers, unstatedPlaces, unstatedVerb, pointsAt, fromAside, actorAnswer, leaderOf: favoured.leaderOf, personAsked: favoured.personAsked, namedActors: [...namedActorsOf(subjects), ...named.names], core };
+  return { question, understood, query, hits, scored, best, substitutions, denial, unstatedNumbers, unstatedPlaces, unstatedVerb, unstatedAgent, pointsAt, fromAside, actorAnswer, leaderOf: favoured.leaderOf, personAsked: favoured.personAsked, namedActors: [...namedActorsOf(subjects), ...named.names], core };
 }
 
 export type QuestionScores = Awaited<ReturnType<typeof scoreQuestion>>;
@@ -301,6 +303,7 @@ export function explainAnswer(core: SearchCore, scores: QuestionScores, options:
     namedActors: scores.namedActors,
     denial: scores.denial,
     unstatedVerb: scores.unstatedVerb,
+    unstatedAgent: scores.unstatedAgent,
     actorAnswer: scores.actorAnswer,
     leaderOf: scores.leaderOf,
     personAsked: scores.personAsked,

@@ -107,7 +107,8 @@ export interface VerdictDecision {
  * A number the question states that the best sentence does not give ("why did the Guardian say 400
  * attacks" of "about 40 attacks", `unstatedNumbers`) is a premise it cannot confirm, and so is a place
  * it says the event happened at ("killed in Baghdad", `unstatedPlaces`), and so is the event
- * of a "why did X do Y" question when the passage does not say it (`unstatedVerb`), and so is what a
+ * of a "why did X do Y" question when the passage does not say it (`unstatedVerb`), and so is X as its
+ * doer when the best sentence reports the event without one ("were fired at", `unstatedAgent`), and so is what a
  * question naming nothing points at ("who caught a pass on this drive", `pointsAt`). A photo caption or an
  * embedded tweet (`fromAside`) is quoted, but confirms no answer other than who, where, when or how many:
  * short and dense with names and dates, it fits many questions it does not answer ("what did Sudani and
@@ -135,13 +136,15 @@ export function decideVerdict(
     /** Places the question says its event happened at that the best passage does not mention ("killed in Baghdad"): see unstatedPlaces.ts. */
     unstatedPlaces?: readonly string[];
     unstatedVerb?: string | undefined;
+    /** The doer a "why did X do …" question names, which the best sentence, reporting the event without one, does not. */
+    unstatedAgent?: string | undefined;
     /** The phrase a question with no name points with ("this drive"): see unnamedReferent.ts. */
     pointsAt?: string | undefined;
     /** The best passage is a photo caption or an embedded tweet, and the question asks more than who, where, when or how many. */
     fromAside?: boolean;
   } = {},
 ): VerdictDecision {
-  const { substitutions = [], absentNames = [], namesKnown = true, namedActors = [], denial, actorAnswer, leaderOf, personAsked, smallTalk, unstatedNumbers = [], unstatedPlaces = [], unstatedVerb, pointsAt, fromAside = false } = question;
+  const { substitutions = [], absentNames = [], namesKnown = true, namedActors = [], denial, actorAnswer, leaderOf, personAsked, smallTalk, unstatedNumbers = [], unstatedPlaces = [], unstatedVerb, unstatedAgent, pointsAt, fromAside = false } = question;
   const { onTopic: topicModel, states: statesModel, thresholds } = VERDICT_MODELS;
   const onTopic = predict(topicModel, features);
   const states = predict(statesModel, features);
@@ -169,6 +172,7 @@ export function decideVerdict(
     [denial !== undefined, () => `the closest says “${denial}”`],
     [unstatedNumbers.length > 0, () => `the closest does not say ${unstatedNumbers.join(", ")}`],
     [unstatedVerb !== undefined, () => `the closest does not say “${unstatedVerb}”`],
+    [unstatedAgent !== undefined, () => `the closest does not say ${unstatedAgent} did it`],
     [pointsAt !== undefined, () => `the question does not name what “${pointsAt}” points at`],
     [fromAside, () => "the closest is a photo caption or an embedded tweet, which says what the page shows, not what the article reports"],
     [actorAnswer === "no-longer", () => "the closest names a leader the articles say was killed, not who leads now"],

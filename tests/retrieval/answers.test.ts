@@ -217,6 +217,14 @@ describe("bad questions", () => {
     expect((await engine.ask("how many rockets hit the victoria base")).verdict).toBe("answered");
   });
 
+  it("does not confirm who did it from a passage that reports the event without a doer", async () => {
+    // "At least two rockets were fired at the Victoria military base": the passage names no one as firing them.
+    const answer = await engine.ask("why did israel bomb the victoria base");
+    expect(answer.verdict).toBe("related");
+    expect(answer.refusal).toMatch(/the closest does not say israel did it/);
+    expect(answer.excerpts.some((e) => e.text.includes("rockets were fired at the Victoria military base"))).toBe(true);
+  });
+
   it("finds the word that describes a group where the group is named", async () => {
     // "the yemeni rebels" are the Houthis: "a mid-level Houthi commander" answers, though it never says "Yemeni".
     const answer = await engine.ask("what happened to the yemeni rebels commander south of baghdad");
