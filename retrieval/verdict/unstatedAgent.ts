@@ -39,7 +39,10 @@ const conceptTyped = (concepts: readonly QueryConcept[], form: string) => concep
  * two rockets were fired at the Victoria military base". The passage may be about the event, but it
  * does not say X did it, which the question takes as given. X counts as named by any of its own
  * names or its nationality word ("Israeli strikes"), in the sentence itself: the ones before may name
- * X as the target ("attacks against Israel"), as they do here.
+ * X as the target ("attacks against Israel"), as they do here. So is a sentence giving the event
+ * (the question's verb or a word close to it) to another doer with "by" ("the 1 October launch by
+ * Iran of 180 ballistic missiles" for "how many missiles did iraq fire"), unless X stands a few words
+ * before the event as well ("Israel, which has carried out strikes …, since the attack by Hamas").
  */
 export function agentNotStated(understood: Pick<UnderstoodQuestion, "concepts" | "searched">, sentence: { text: string; terms: ReadonlySet<string> } | undefined): string | undefined {
   const subject = AUXILIARY_THEN_SUBJECT.exec(understood.searched)?.[1];
@@ -47,7 +50,38 @@ export function agentNotStated(understood: Pick<UnderstoodQuestion, "concepts" |
   const concept = conceptTyped(understood.concepts, wordForm(subject));
   if (!concept?.name) return undefined;
   const names = concept.identifiedBy ?? [[concept.forms[0]!.term]];
-  const named = names.some((name) => name.every((t) => sentence.terms.has(t))) || concept.forms.some((f) => f.weight >= 0.5 && sentence.terms.has(f.term));
-  if (named || termOf(subject) === undefined) return undefined;
+  const namesIt = (terms: ReadonlySet<string>) => names.some((name) => name.every((t) => terms.has(t))) || concept.forms.some((f) => f.weight >= 0.5 && terms.has(f.term));
+  if (termOf(subject) === undefined) return undefined;
+  // The event said to be done by someone else ("the 1 October launch by Iran" for "did iraq fire"), X leading none of it.
+  const verb = understood.concepts.slice(understood.concepts.indexOf(concept) + 1).find((c) => !c.name);
+  const eventTerms = new Set(verb?.forms.filter((f) => f.weight >= 0.5).map((f) => f.term) ?? []);
+  const doers = doersOf(sentence.text, eventTerms);
+  if (doers.length > 0 && !doers.some((d) => namesIt(new Set(d))) && !leadsEvent(sentence.text, namesIt, eventTerms)) return concept.typed;
+  if (namesIt(sentence.terms)) return undefined;
   return hasAgentlessPassive(sentence.text) ? concept.typed : undefined;
+}
+
+/** True when one of the subject's names stands a few words before the event ("Israel, which has carried out strikes"). */
+function leadsEvent(sentence: string, namesIt: (terms: ReadonlySet<string>) => boolean, eventTerms: ReadonlySet<string>): boolean {
+  const terms = [...sentence.matchAll(WORD_PATTERN)].map((m) => termOf(wordForm(m[0])) ?? "");
+  return terms.some((t, i) => t !== "" && namesIt(new Set([t])) && terms.slice(i + 1, i + 7).some((u) => eventTerms.has(u)));
+}
+
+/** Who a sentence says did the event named by one of `eventTerms`, from "by" right after it ("the launch by Iran", "fired by the militia"), as terms. */
+function doersOf(sentence: string, eventTerms: ReadonlySet<string>): string[][] {
+  const words = [...sentence.matchAll(WORD_PATTERN)].map((m) => m[0]);
+  const doers: string[][] = [];
+  for (let i = 0; i + 2 < words.length; i++) {
+    if (!eventTerms.has(termOf(wordForm(words[i]!)) ?? "") || words[i + 1] !== "by") continue;
+    let at = i + 2;
+    if (words[at] === "the") at++;
+    const doer: string[] = [];
+    while (at < words.length && (/^\p{Lu}/u.test(words[at]!) || (doer.length === 0 && words[at - 1] === "the"))) {
+      const term = termOf(wordForm(words[at]!));
+      if (term !== undefined) doer.push(term);
+      at++;
+    }
+    if (doer.length > 0) doers.push(doer);
+  }
+  return doers;
 }

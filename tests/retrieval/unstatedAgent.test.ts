@@ -35,6 +35,14 @@ describe("agentNotStated", () => {
     expect(agentNotStated(understood("why did the militia fire rockets", ["militia"]), sentence("Rockets were fired by the militia."))).toBeUndefined();
   });
 
+  it("names the doer when the sentence gives the event to another with 'by', unless the doer leads the event too", () => {
+    const launch = sentence("Iran's proxies in Iraq are potential targets after the 1 October launch by Iran of 180 ballistic missiles.");
+    expect(agentNotStated(understood("how many missiles did iraq fire at israel", ["iraq", "israel"], { fire: ["launch"] }), launch)).toBe("iraq");
+    expect(agentNotStated(understood("how many missiles did iran fire at israel", ["iran", "israel"], { fire: ["launch"] }), launch)).toBeUndefined();
+    const raids = sentence("Israel, which has carried out strikes against targets in Syria for years, has increased its raids since the attack by Hamas.");
+    expect(agentNotStated(understood("how long has israel been striking targets in syria", ["israel", "syria"], { striking: ["strikes", "attack"] }), raids)).toBeUndefined();
+  });
+
   it("leaves questions without a named doer, and sentences in the active voice, alone", () => {
     expect(agentNotStated(understood("why did the rockets hit the base", []), rockets)).toBeUndefined();
     expect(agentNotStated(understood("how many rockets were fired at the base", ["victoria"]), rockets)).toBeUndefined();
