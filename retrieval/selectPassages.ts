@@ -180,8 +180,10 @@ export function scoreSentence(query: PassageQuery, sentence: SentenceRecord, { c
   const askedCoverage = asked.some((w) => w > 0) ? conceptShare(query, asked, (t) => sentence.windowTerms.has(t)) : 1;
   const askedInSentence = asked.some((w) => w > 0) ? conceptShare(query, asked, (t) => sentence.terms.has(t)) : 1;
   const nameAround = (c: QueryConcept) => (c.identifiedBy ?? c.forms.filter((f) => f.weight === 1).map((f) => [f.term])).some((name) => name.every((t) => mentionsName(sentence.windowTerms, t)));
+  // One of names typed as alternatives around is enough ("was khafaji KH or nujaba").
+  const alternativeAround = (c: QueryConcept) => c.alternatives !== undefined && query.concepts.some((o) => o !== c && o.alternatives === c.alternatives && nameAround(o));
   const missingNames = query.concepts
-    .filter((c) => c.name && query.known(c.forms[0]!.term) && query.idf(c.forms[0]!.term) >= SUPPORT.minNameIdf && !nameAround(c))
+    .filter((c) => c.name && query.known(c.forms[0]!.term) && query.idf(c.forms[0]!.term) >= SUPPORT.minNameIdf && !nameAround(c) && !alternativeAround(c))
     .map((c) => c.forms[0]!.term);
   // A name is found by one of its own names, not by a word standing near it ("Lebanon" is not "Beirut").
   const found = query.concepts.map((c, i) => weights[i] === 0 || (c.name ? nameAround(c) : c.forms.some((f) => sentence.windowTerms.has(f.term))));

@@ -49,6 +49,11 @@ export interface QueryConcept {
    * name (the question asks about something the articles lack); "unread", neither: a slip nothing matched.
    */
   missing?: "word" | "unread";
+  /**
+   * Names typed as alternatives ("was khafaji KH or nujaba") share a number: the question asks which
+   * one holds, so a passage naming one of them names what it asks about.
+   */
+  alternatives?: number;
 }
 
 export interface UnderstoodQuestion {
@@ -389,6 +394,14 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
   for (const word of words) {
     if (word.corrected && replaced.has(word.start)) rewrites.push({ from: word.raw, to: shownForm(word.corrected.form, lexicon.vocabulary), kind: word.corrected.kind });
   }
+
+  // "KH or nujaba": names either side of "or" are alternatives, the group numbered by the "or".
+  forms.forEach((form, i) => {
+    const [left, right] = [conceptOf.get(i - 1), conceptOf.get(i + 1)];
+    if (form !== "or" || !left?.name || !right?.name || left === right) return;
+    const group = left.alternatives ?? right.alternatives ?? i;
+    left.alternatives = right.alternatives = group;
+  });
 
   let searched = "";
   let at = 0;

@@ -52,6 +52,20 @@ describe("scoreSentence", () => {
     expect(score(askedAfter, "That attack reportedly killed Nasrallah's son-in-law Hassan Jaafar al-Qasir.").lexical).toBe(1);
   });
 
+  it("needs only one of names the question gives as alternatives around the sentence ('was he KH or nujaba')", () => {
+    const q = query("Was Khafaji with Kataib or Nujaba?");
+    // Rare names, as these are in the articles: only a rare name must be around.
+    const named = (alternatives: boolean) => ({
+      ...q,
+      idf: () => 5,
+      concepts: q.concepts.map((c) => (["khafaji", "kataib", "nujaba"].includes(c.forms[0]!.term) ? { ...c, name: true, ...(alternatives && c.forms[0]!.term !== "khafaji" ? { alternatives: 1 } : {}) } : c)),
+    });
+    const sentence = "Khafaji was a senior official of Kataib Hezbollah.";
+    expect(score(named(true), sentence).missingNames).toEqual([]);
+    expect(score(named(false), sentence).missingNames).toEqual(["nujaba"]);
+    expect(score(named(true), "Khafaji was killed near Damascus.").missingNames).toEqual(["kataib", "nujaba"]);
+  });
+
   it("takes a time told relative to an event as an answer to 'when'", () => {
     const q = query("When did the ferry service start?");
     expect(score(q, "The ferry service started just hours after the bridge closed.").typeMatch).toBe(true);

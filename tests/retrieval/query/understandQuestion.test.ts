@@ -180,6 +180,17 @@ describe("understandQuestion", () => {
     expect(weightOf("what is the capital market doing", damascus!)).toBeUndefined();
   });
 
+  it("reads names either side of 'or' as alternatives, and nothing else", () => {
+    const concepts = understandQuestion("was khafaji KH or nujaba", lexicon).concepts;
+    const kh = concepts.find((c) => c.typed === "kh")!;
+    const nujaba = concepts.find((c) => c.typed === "nujaba")!;
+    expect(kh.alternatives).toBeDefined();
+    expect(nujaba.alternatives).toBe(kh.alternatives);
+    expect(concepts.find((c) => c.typed === "khafaji")!.alternatives).toBeUndefined();
+    // "strikes or raids" are words, not names: the question asks about both.
+    expect(understandQuestion("did israel carry out strikes or raids in iraq", lexicon).concepts.every((c) => c.alternatives === undefined)).toBe(true);
+  });
+
   it("reads 'the us' as the country and never the pronoun", () => {
     const country = tokenize("US")[0]!;
     expect(termsOf("why did the us kill muhandis").map((t) => t.term)).toContain(country);
