@@ -166,8 +166,8 @@ export function decideVerdict(
   // a denial, a number or the asked event not given, a leader no longer leading or never named.
   const reasons: [boolean, () => string][] = [
     [absentNames.length > 0, () => `none mentions ${absentNames.join(", ")}`],
-    [best.missingNames.length > 0, () => `none mentions ${best.missingNames.join(", ")} there`],
-    [unstatedPlaces.length > 0, () => `none mentions ${unstatedPlaces.join(", ")} there`],
+    // A rare name, or a place the question puts the event at, not around the passage: one reason, both named.
+    [best.missingNames.length + unstatedPlaces.length > 0, () => `none mentions ${[...new Set([...best.missingNames, ...unstatedPlaces])].join(", ")} there`],
     [substitutions.length > 0, () => `the closest name ${substitutions.map((s) => `${s.named.name}, not ${s.asked.name}`).join("; ")}`],
     [denial !== undefined, () => `the closest says “${denial}”`],
     [unstatedNumbers.length > 0, () => `the closest does not say ${unstatedNumbers.join(", ")}`],
