@@ -38,7 +38,7 @@ export interface SentenceScore {
   askedInSentence: number;
   /** A "how many" question's counted thing has a number in the sentence ("three US soldiers"); true when it counts nothing. */
   countFound: boolean;
-  /** Rare names in the question that neither the sentence nor the two before it mention. */
+  /** Rare names in the question that neither the sentence nor the two before it mention, as typed ("knights", not the term "knight"): the reply names them. */
   missingNames: string[];
   /** The question's weightiest word, a term standing for it, or a close paraphrase is around it. */
   keyWordFound: boolean;
@@ -184,7 +184,7 @@ export function scoreSentence(query: PassageQuery, sentence: SentenceRecord, { c
   const alternativeAround = (c: QueryConcept) => c.alternatives !== undefined && query.concepts.some((o) => o !== c && o.alternatives === c.alternatives && nameAround(o));
   const missingNames = query.concepts
     .filter((c) => c.name && query.known(c.forms[0]!.term) && query.idf(c.forms[0]!.term) >= SUPPORT.minNameIdf && !nameAround(c) && !alternativeAround(c))
-    .map((c) => c.forms[0]!.term);
+    .map((c) => c.typed);
   // A name is found by one of its own names, not by a word standing near it ("Lebanon" is not "Beirut").
   const found = query.concepts.map((c, i) => weights[i] === 0 || (c.name ? nameAround(c) : c.forms.some((f) => sentence.windowTerms.has(f.term))));
   const heaviest = Math.max(0, ...weights);

@@ -66,6 +66,12 @@ describe("scoreSentence", () => {
     expect(score(named(true), "Khafaji was killed near Damascus.").missingNames).toEqual(["kataib", "nujaba"]);
   });
 
+  it("gives the names missing around the sentence as typed, not as search terms, for the reply to name them", () => {
+    const q = query("What did Knights say about the conflict?");
+    const knights = { ...q, idf: () => 5, concepts: q.concepts.map((c) => (c.forms[0]!.term === "knight" ? { ...c, typed: "knights", name: true } : c)) };
+    expect(score(knights, "The conflict has received little attention.").missingNames).toEqual(["knights"]);
+  });
+
   it("takes a time told relative to an event as an answer to 'when'", () => {
     const q = query("When did the ferry service start?");
     expect(score(q, "The ferry service started just hours after the bridge closed.").typeMatch).toBe(true);
