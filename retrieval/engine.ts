@@ -215,7 +215,8 @@ export async function scoreQuestion(core: SearchCore, embedder: Embedder, questi
   // What the question takes as given that the best sentence and the two before it do not state.
   const unstatedNumbers = numbersNotAround(understood, bestPassage?.window);
   const unstatedVerb = verbNotAround(understood, bestPassage, lexicon.thesaurus?.isVerb);
-  const unstatedAgent = best && bestPassage ? agentNotStated(understood, { text: bestPassage.sentence, terms: core.sentences[best.sentence]!.terms }) : undefined;
+  const parties = subjects.filter((s) => s.actorId !== undefined);
+  const unstatedAgent = best && bestPassage ? agentNotStated(understood, { text: bestPassage.sentence, terms: core.sentences[best.sentence]!.terms }, parties) : undefined;
   const unstatedPlaces = best ? placesNotAround(understood.typed, best.namesNotAround) : [];
   const pointsAt = unnamedReferent(understood);
   // A caption says who, where, when and how many of what it shows, never what was said or why.

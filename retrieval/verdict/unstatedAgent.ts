@@ -1,4 +1,4 @@
-import type { QueryConcept, UnderstoodQuestion } from "../query/understandQuestion.js";
+import type { UnderstoodQuestion } from "../query/understandQuestion.js";
 import { termOf, WORD_PATTERN, wordForm } from "../text/tokenize.js";
 
 /** "why did Israel bomb …", "when has the US agreed …": the name after the auxiliary is who did it. */
@@ -30,58 +30,51 @@ export function hasAgentlessPassive(sentence: string): boolean {
   return false;
 }
 
-/** The question's concept a word (as typed) is, if any. */
-const conceptTyped = (concepts: readonly QueryConcept[], form: string) => concepts.find((c) => c.typed === form);
+/** A pronoun that may stand for the doer ("he was awarded his doctorate", "It won five awards"). */
+const PRONOUN = /\b(?:he|she|it|they|him|her|his|its|their|them)\b/iu;
+/** How many words after "by" may still name the doer ("by the Russian biologist Konstantin Mereschkowski"). */
+const DOER_REACH = 6;
+/** How many words before the event the doer may stand ("Israel, which has carried out strikes"). */
+const LEAD_REACH = 6;
 
 /**
  * The name a "why/when/how did X do Y" question gives as the doer, when the best sentence reports
  * the event without a doer and does not name X: "why did Israel bomb the Victoria base" of "At least
  * two rockets were fired at the Victoria military base". The passage may be about the event, but it
- * does not say X did it, which the question takes as given. X counts as named by any of its own
- * names or its nationality word ("Israeli strikes"), in the sentence itself: the ones before may name
- * X as the target ("attacks against Israel"), as they do here. So is a sentence giving the event
- * (the question's verb or a word close to it) to another doer with "by" ("the 1 October launch by
- * Iran of 180 ballistic missiles" for "how many missiles did iraq fire"), unless X stands a few words
- * before the event as well ("Israel, which has carried out strikes …, since the attack by Hamas").
+ * does not say X did it, which the question takes as given. X is the run of names after the
+ * auxiliary ("Martin Luther"), named by any of their names or nationality words ("Israeli strikes")
+ * in the sentence itself: the ones before may name X as the target ("attacks against Israel"), as
+ * they do here. A sentence with a pronoun may name X by it ("he was awarded his doctorate"), so it
+ * is left alone. So is a sentence giving the event (the question's verb or a word close to it) to
+ * another doer with "by" ("the 1 October launch by Iran of 180 ballistic missiles" for "how many
+ * missiles did iraq fire"), unless X stands a few words before the event as well ("Israel, which has
+ * carried out strikes …, since the attack by Hamas"). X must be a party the actor registry knows
+ * (`parties`: a person, group, organisation or state found in the question, by where it starts).
  */
-export function agentNotStated(understood: Pick<UnderstoodQuestion, "concepts" | "searched">, sentence: { text: string; terms: ReadonlySet<string> } | undefined): string | undefined {
-  const subject = AUXILIARY_THEN_SUBJECT.exec(understood.searched)?.[1];
-  if (!sentence || subject === undefined) return undefined;
-  const concept = conceptTyped(understood.concepts, wordForm(subject));
-  if (!concept?.name) return undefined;
-  const names = concept.identifiedBy ?? [[concept.forms[0]!.term]];
-  const namesIt = (terms: ReadonlySet<string>) => names.some((name) => name.every((t) => terms.has(t))) || concept.forms.some((f) => f.weight >= 0.5 && terms.has(f.term));
-  if (termOf(subject) === undefined) return undefined;
+export function agentNotStated(
+  understood: Pick<UnderstoodQuestion, "concepts" | "searched">,
+  sentence: { text: string; terms: ReadonlySet<string> } | undefined,
+  parties: readonly { start: number }[],
+): string | undefined {
+  const asked = AUXILIARY_THEN_SUBJECT.exec(understood.searched);
+  const subject = asked?.[1];
+  if (!sentence || !asked || subject === undefined || termOf(subject) === undefined || PRONOUN.test(sentence.text)) return undefined;
+  // Only a party does things: "how many tomatoes does Victoria produce" asks of a place, not a doer.
+  const at = asked.index + asked[0].length - subject.length;
+  if (!parties.some((p) => p.start === at)) return undefined;
+  const first = understood.concepts.findIndex((c) => c.typed === wordForm(subject));
+  if (first < 0 || !understood.concepts[first]!.name) return undefined;
+  const end = understood.concepts.findIndex((c, i) => i > first && !c.name);
+  const doer = understood.concepts.slice(first, end < 0 ? undefined : end);
+  const namesIt = (terms: ReadonlySet<string>) =>
+    doer.some((c) => (c.identifiedBy ?? [[c.forms[0]!.term]]).some((name) => name.every((t) => terms.has(t))) || c.forms.some((f) => f.weight >= 0.5 && terms.has(f.term)));
+  const terms = [...sentence.text.matchAll(WORD_PATTERN)].map((m) => ({ raw: m[0], term: termOf(wordForm(m[0])) ?? "" }));
   // The event said to be done by someone else ("the 1 October launch by Iran" for "did iraq fire"), X leading none of it.
-  const verb = understood.concepts.slice(understood.concepts.indexOf(concept) + 1).find((c) => !c.name);
+  const verb = end < 0 ? undefined : understood.concepts[end];
   const eventTerms = new Set(verb?.forms.filter((f) => f.weight >= 0.5).map((f) => f.term) ?? []);
-  const doers = doersOf(sentence.text, eventTerms);
-  if (doers.length > 0 && !doers.some((d) => namesIt(new Set(d))) && !leadsEvent(sentence.text, namesIt, eventTerms)) return concept.typed;
+  const doers = terms.flatMap((w, i) => (eventTerms.has(w.term) && terms[i + 1]?.raw === "by" ? [new Set(terms.slice(i + 2, i + 2 + DOER_REACH).map((t) => t.term))] : []));
+  const leads = terms.some((w, i) => namesIt(new Set([w.term])) && terms.slice(i + 1, i + 1 + LEAD_REACH).some((t) => eventTerms.has(t.term)));
+  if (doers.length > 0 && !doers.some(namesIt) && !leads) return doer[0]!.typed;
   if (namesIt(sentence.terms)) return undefined;
-  return hasAgentlessPassive(sentence.text) ? concept.typed : undefined;
-}
-
-/** True when one of the subject's names stands a few words before the event ("Israel, which has carried out strikes"). */
-function leadsEvent(sentence: string, namesIt: (terms: ReadonlySet<string>) => boolean, eventTerms: ReadonlySet<string>): boolean {
-  const terms = [...sentence.matchAll(WORD_PATTERN)].map((m) => termOf(wordForm(m[0])) ?? "");
-  return terms.some((t, i) => t !== "" && namesIt(new Set([t])) && terms.slice(i + 1, i + 7).some((u) => eventTerms.has(u)));
-}
-
-/** Who a sentence says did the event named by one of `eventTerms`, from "by" right after it ("the launch by Iran", "fired by the militia"), as terms. */
-function doersOf(sentence: string, eventTerms: ReadonlySet<string>): string[][] {
-  const words = [...sentence.matchAll(WORD_PATTERN)].map((m) => m[0]);
-  const doers: string[][] = [];
-  for (let i = 0; i + 2 < words.length; i++) {
-    if (!eventTerms.has(termOf(wordForm(words[i]!)) ?? "") || words[i + 1] !== "by") continue;
-    let at = i + 2;
-    if (words[at] === "the") at++;
-    const doer: string[] = [];
-    while (at < words.length && (/^\p{Lu}/u.test(words[at]!) || (doer.length === 0 && words[at - 1] === "the"))) {
-      const term = termOf(wordForm(words[at]!));
-      if (term !== undefined) doer.push(term);
-      at++;
-    }
-    if (doer.length > 0) doers.push(doer);
-  }
-  return doers;
+  return hasAgentlessPassive(sentence.text) ? doer[0]!.typed : undefined;
 }
