@@ -1,4 +1,3 @@
-import { stateOfNationality } from "../names/nationalities.js";
 import type { ActorRegistry } from "../actors/types.js";
 import type { SubjectFinder } from "../names/subjects.js";
 import { nameKey } from "../actors/normalizeName.js";
@@ -314,8 +313,6 @@ export function understandQuestion(typed: string, lexicon: QueryLexicon): Unders
     const concept: QueryConcept = { typed: word.form, forms: [{ term, weight: 1 }], name };
     const government = name ? governmentIdentifiers(form, words[i - 1]?.form, lexicon) : [];
     if (government.length > 1) concept.identifiedBy = government.map((t) => [t]);
-    if (process.env.EXP_AM && form === "american" && lexicon.hasTerm(termOf("unitedstates")!)) alsoIdentifiedBy(concept, [[termOf("unitedstates")!]]);
-    if (process.env.EXP_NAT && stateOfNationality(form) && lexicon.hasTerm(termOf(stateOfNationality(form)!)!)) alsoIdentifiedBy(concept, [[termOf(stateOfNationality(form)!)!]]);
     // The thesaurus bridges a word the articles never use ("boss", "buying"); for a word they use, its
     // related words add more noise than they find (SciFact nDCG@10 0.670 with them, 0.692 without).
     const thesaurusTerms = name || lexicon.hasTerm(term) ? [] : relatedTerms(form, lexicon, DETERMINERS.has(words[i - 1]?.form ?? ""));
