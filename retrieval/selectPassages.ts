@@ -179,14 +179,16 @@ export function scoreSentence(query: PassageQuery, sentence: SentenceRecord, { c
   const asked = weights.map((w, i) => (query.concepts[i]!.name ? 0 : w));
   const askedCoverage = asked.some((w) => w > 0) ? conceptShare(query, asked, (t) => sentence.windowTerms.has(t)) : 1;
   const askedInSentence = asked.some((w) => w > 0) ? conceptShare(query, asked, (t) => sentence.terms.has(t)) : 1;
-  const nameAround = (c: QueryConcept) => (c.identifiedBy ?? c.forms.filter((f) => f.weight === 1).map((f) => [f.term])).some((name) => name.every((t) => mentionsName(sentence.windowTerms, t)));
+  // A name is found by one of its own names, not by a word standing near it ("Lebanon" is not "Beirut"). Read once per name.
+  const nameAround = query.concepts.map(
+    (c) => c.name && (c.identifiedBy ?? c.forms.filter((f) => f.weight === 1).map((f) => [f.term])).some((name) => name.every((t) => mentionsName(sentence.windowTerms, t))),
+  );
   // One of names typed as alternatives around is enough ("was khafaji KH or nujaba").
-  const alternativeAround = (c: QueryConcept) => c.alternatives !== undefined && query.concepts.some((o) => o !== c && o.alternatives === c.alternatives && nameAround(o));
+  const alternativeAround = (c: QueryConcept) => c.alternatives !== undefined && query.concepts.some((o, j) => o !== c && o.alternatives === c.alternatives && nameAround[j]);
   const missingNames = query.concepts
-    .filter((c) => c.name && query.known(c.forms[0]!.term) && query.idf(c.forms[0]!.term) >= SUPPORT.minNameIdf && !nameAround(c) && !alternativeAround(c))
+    .filter((c, i) => c.name && query.known(c.forms[0]!.term) && query.idf(c.forms[0]!.term) >= SUPPORT.minNameIdf && !nameAround[i] && !alternativeAround(c))
     .map((c) => c.typed);
-  // A name is found by one of its own names, not by a word standing near it ("Lebanon" is not "Beirut").
-  const found = query.concepts.map((c, i) => weights[i] === 0 || (c.name ? nameAround(c) : c.forms.some((f) => sentence.windowTerms.has(f.term))));
+  const found = query.concepts.map((c, i) => weights[i] === 0 || (c.name ? nameAround[i]! : c.forms.some((f) => sentence.windowTerms.has(f.term))));
   const heaviest = Math.max(0, ...weights);
   const unmatched = heaviest > 0 ? Math.max(0, ...weights.filter((_, i) => !found[i])) / heaviest : 0;
   const namesNotAround = query.concepts.filter((c, i) => c.name && !found[i]).map((c) => c.typed);
