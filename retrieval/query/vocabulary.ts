@@ -1,5 +1,5 @@
 import type { Document } from "../types.js";
-import { WORD_PATTERN, wordForm } from "../text/tokenize.js";
+import { WORD_PATTERN, wordForm, wordForms } from "../text/tokenize.js";
 import { transliterationKey } from "./spelling.js";
 
 /** The corpus's own words: what a typed word is corrected towards and names are recognised from. */
@@ -45,7 +45,7 @@ export function buildVocabulary(docs: readonly Document[]): Vocabulary {
   }
   const names = new Set<string>();
   for (const [form, n] of inside) if (!/^\p{N}/u.test(form) && (capitalised.get(form) ?? 0) * 2 > n) names.add(form);
-  const aboutArticles = new Set(docs.flatMap((d) => [...`${d.title} ${d.publisher ?? ""}`.matchAll(WORD_PATTERN)].map((m) => wordForm(m[0]))));
+  const aboutArticles = new Set(docs.flatMap((d) => wordForms(`${d.title} ${d.publisher ?? ""}`)));
   const byFirstLetter = new Map<string, string[]>();
   const byTransliteration = new Map<string, string[]>();
   for (const form of counts.keys()) {

@@ -85,6 +85,11 @@ export function spellUnitedStates(text: string): string {
   return text.replace(UNITED_STATES, " unitedstates ");
 }
 
+/** The word forms of a text in order, stop words kept ("were fired at the base"): what phrase checks read. */
+export function wordForms(text: string): string[] {
+  return [...text.matchAll(WORD_PATTERN)].map((m) => wordForm(m[0]));
+}
+
 /** Splits text into search terms: folded, stop words dropped, Porter-stemmed. */
 export function tokenize(text: string): string[] {
   const folded = foldText(spellUnitedStates(text));

@@ -1,5 +1,5 @@
 import type { UnderstoodQuestion } from "../query/understandQuestion.js";
-import { termOf, WORD_PATTERN, wordForm } from "../text/tokenize.js";
+import { termOf, wordForm, wordForms } from "../text/tokenize.js";
 
 /** "why did Israel bomb …", "when has the US agreed …": the name after the auxiliary is who did it. */
 const AUXILIARY_THEN_SUBJECT = /\b(?:did|does|do|has|have|had)\s+(?:the\s+)?([\p{L}\p{N}][\p{L}\p{N}'’-]*)/iu;
@@ -20,7 +20,7 @@ const isParticiple = (form: string) => IRREGULAR_PARTICIPLES.has(form) || (form.
  * rockets were fired at the Victoria military base" (no "by …" after the participle).
  */
 export function hasAgentlessPassive(sentence: string): boolean {
-  const words = [...sentence.matchAll(WORD_PATTERN)].map((m) => wordForm(m[0]));
+  const words = wordForms(sentence);
   for (let i = 0; i < words.length; i++) {
     if (!PASSIVE_AUXILIARIES.has(words[i]!)) continue;
     let at = i + 1;
@@ -68,11 +68,11 @@ export function agentNotStated(
   const doer = understood.concepts.slice(first, end < 0 ? undefined : end);
   const namesIt = (terms: ReadonlySet<string>) =>
     doer.some((c) => (c.identifiedBy ?? [[c.forms[0]!.term]]).some((name) => name.every((t) => terms.has(t))) || c.forms.some((f) => f.weight >= 0.5 && terms.has(f.term)));
-  const terms = [...sentence.text.matchAll(WORD_PATTERN)].map((m) => ({ raw: m[0], term: termOf(wordForm(m[0])) ?? "" }));
+  const terms = wordForms(sentence.text).map((form) => ({ form, term: termOf(form) ?? "" }));
   // The event said to be done by someone else ("the 1 October launch by Iran" for "did iraq fire"), X leading none of it.
   const verb = end < 0 ? undefined : understood.concepts[end];
   const eventTerms = new Set(verb?.forms.filter((f) => f.weight >= 0.5).map((f) => f.term) ?? []);
-  const doers = terms.flatMap((w, i) => (eventTerms.has(w.term) && terms[i + 1]?.raw === "by" ? [new Set(terms.slice(i + 2, i + 2 + DOER_REACH).map((t) => t.term))] : []));
+  const doers = terms.flatMap((w, i) => (eventTerms.has(w.term) && terms[i + 1]?.form === "by" ? [new Set(terms.slice(i + 2, i + 2 + DOER_REACH).map((t) => t.term))] : []));
   const leads = terms.some((w, i) => namesIt(new Set([w.term])) && terms.slice(i + 1, i + 1 + LEAD_REACH).some((t) => eventTerms.has(t.term)));
   if (doers.length > 0 && !doers.some(namesIt) && !leads) return doer[0]!.typed;
   if (namesIt(sentence.terms)) return undefined;

@@ -1,5 +1,5 @@
 import type { UnderstoodQuestion } from "../query/understandQuestion.js";
-import { termOf, WORD_PATTERN, wordForm } from "../text/tokenize.js";
+import { termOf, wordForm, wordForms } from "../text/tokenize.js";
 
 /** "why did X do …": the question takes the event as given. */
 const WHY_DID = /\bwhy\s+did\s+(.*)$/iu;
@@ -31,7 +31,7 @@ const CONDITIONAL_OPENING = /^\W*(?:should|if|were|unless|in case)\b/iu;
  * False when it does not say the verb at all, or says it once as fact.
  */
 function statedOnlyAsPossible(sentence: string, terms: ReadonlySet<string>): boolean {
-  const words = [...sentence.matchAll(WORD_PATTERN)].map((m) => wordForm(m[0]));
+  const words = wordForms(sentence);
   const at = words.flatMap((w, i) => (terms.has(termOf(w) ?? "") ? [i] : []));
   if (at.length === 0) return false;
   if (CONDITIONAL_OPENING.test(sentence)) return true;
